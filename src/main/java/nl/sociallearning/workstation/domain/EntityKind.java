@@ -1,0 +1,6 @@
+package nl.sociallearning.workstation.domain;
+
+/** The kinds of server entity the cache holds. */
+public enum EntityKind {
+    PARTICIPANT, THREAD, POST, ACTIVITY
+}

@@ -1,0 +1,6 @@
+package nl.sociallearning.workstation.domain;
+
+/** A participant's role within one course. */
+public enum ParticipantRole {
+    PARTICIPANT, MODERATOR, EXPERT, OBSERVER
+}

@@ -1,0 +1,76 @@
+package nl.sociallearning.workstation.store;
+
+import nl.sociallearning.workstation.domain.Course;
+import nl.sociallearning.workstation.domain.UserIdentity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The sync engine's way into the cache: course lists, pages of changes, and where each course's feed stands. */
+public final class ChangeWriter {
+
+    private final Database database;
+    private final Jdbc jdbc;
+
+    public ChangeWriter(Database database) {
+        this.database = database;
+        this.jdbc = new Jdbc(database);
+    }
+
+    /** Remembers who the server says the user is, so that actions can be made offline. */
+    public void saveIdentity(UserIdentity identity) {
+        jdbc.write(c -> {
+            Jdbc.update(c, "DELETE FROM identity");
+            return Jdbc.update(c, "INSERT INTO identity (id, display_name) VALUES (?, ?)", identity.id(),
+                    identity.displayName());
+        });
+    }
+
+    /** Stores the server's course list; a course that is new to the cache starts with a full pass. */
+    public void saveCourses(List<Course> courses) {
+        jdbc.write(c -> {
+            for (Course course : courses) {
+                Jdbc.update(c, "MERGE INTO course (id, title, organisation, audience, starts_at, ends_at, time_zone,"
+                                + " participant_count) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        course.id(), course.title(), course.organisation(), course.audience(), course.startsAt(),
+                        course.endsAt(), course.timeZone().getId(), course.participantCount());
+                Jdbc.update(c, "MERGE INTO sync_state (course_id) KEY (course_id) SELECT ? WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM sync_state WHERE course_id = ?)", course.id(), course.id());
+            }
+            return null;
+        });
+    }
+
+    /** Opens the transaction of one page of changes for a course. The caller must close it. */
+    public PageTransaction beginPage(String courseId) {
+        try {
+            Connection c = database.connection();
+            try {
+                c.setAutoCommit(false);
+                var state = Jdbc.queryOne(c, "SELECT generation, full_pass FROM sync_state WHERE course_id = ?",
+                        row -> new long[] {row.getLong(1), row.getBoolean(2) ? 1 : 0}, courseId)
+                        .orElseThrow(() -> new IllegalStateException("unknown course " + courseId));
+                return new PageTransaction(c, courseId, state[0], state[1] == 1);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    /**
+     * The server no longer knows the stored cursor (it restarted or compacted its history): start a new full
+     * pass. Rows stay visible until the pass has ended and says which of them are gone.
+     */
+    public void restartFullPass(String courseId) {
+        jdbc.write(c -> Jdbc.update(c, "UPDATE sync_state SET cursor = NULL, full_pass = TRUE, generation = generation + 1"
+                + " WHERE course_id = ?", courseId));
+    }
+
+    public void recordError(String courseId, String message) {
+        jdbc.write(c -> Jdbc.update(c, "UPDATE sync_state SET last_error = ? WHERE course_id = ?", message, courseId));
+    }
+}

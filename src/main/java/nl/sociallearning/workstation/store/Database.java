@@ -1,0 +1,76 @@
+package nl.sociallearning.workstation.store;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The H2 file database behind the cache, migrated by Flyway on open.
+ * WRITE_DELAY=0 makes every commit reach the file at once, so a killed process loses no committed work
+ * (the outbox holds what the user typed).
+ */
+public final class Database implements AutoCloseable {
+
+    private static final String FILE_NAME = "cache";
+
+    private final JdbcConnectionPool pool;
+    private final Path directory;
+
+    private Database(Path directory, JdbcConnectionPool pool) {
+        this.directory = directory;
+        this.pool = pool;
+    }
+
+    public static Database open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot create the cache folder " + directory + ": " + e.getMessage(), e);
+        }
+        String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "workstation", "");
+        pool.setMaxConnections(16);
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new StoreException(openFailure(directory, e), e);
+        }
+        return new Database(directory, pool);
+    }
+
+    private static String openFailure(Path directory, RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Database may be already in use") || message.contains("locked")) {
+            return "The cache in " + directory + " is in use by another running workstation.";
+        }
+        return "Cannot open the cache in " + directory + ": " + message;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // Already closed or never fully opened: disposing the pool is all that is left to do.
+        }
+        pool.dispose();
+    }
+}

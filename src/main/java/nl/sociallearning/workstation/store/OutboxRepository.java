@@ -1,0 +1,129 @@
+package nl.sociallearning.workstation.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.sociallearning.workstation.domain.ActionType;
+import nl.sociallearning.workstation.domain.Change;
+import nl.sociallearning.workstation.domain.ModerationAction;
+import nl.sociallearning.workstation.domain.OutboxEntry;
+import nl.sociallearning.workstation.domain.OutboxState;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The user's actions, from the moment they are made until the server has answered, and after that as the
+ * action log. An action and its local effect commit together: once {@link #enqueue} returns, it survives
+ * a crash.
+ */
+public final class OutboxRepository {
+
+    static final String SELECT = "SELECT seq, id, course_id, actor_id, type, target_id, base_version, payload, created_at,"
+            + " state, attempts, detail, settled_at FROM outbox";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> PAYLOAD = new TypeReference<>() { };
+
+    private final Jdbc jdbc;
+    private final ChangeWriter changes;
+
+    public OutboxRepository(Jdbc jdbc, ChangeWriter changes) {
+        this.jdbc = jdbc;
+        this.changes = changes;
+    }
+
+    public void enqueue(ModerationAction action) {
+        jdbc.write(c -> {
+            Jdbc.update(c, "INSERT INTO outbox (id, course_id, actor_id, type, target_id, base_version, payload, created_at,"
+                            + " state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    action.id(), action.courseId(), action.actorId(), action.type(), action.targetId(),
+                    action.baseVersion(), toJson(action.payload()), action.createdAt(), OutboxState.PENDING);
+            LocalEffects.apply(c, action);
+            return null;
+        });
+    }
+
+    /** Unsent actions of all courses, oldest first: the order in which they must reach the server. */
+    public List<OutboxEntry> pending() {
+        return jdbc.read(c -> Jdbc.query(c, SELECT + " WHERE state = ? ORDER BY seq", OutboxRepository::map,
+                OutboxState.PENDING));
+    }
+
+    public Optional<OutboxEntry> find(UUID id) {
+        return jdbc.read(c -> Jdbc.queryOne(c, SELECT + " WHERE id = ?", OutboxRepository::map, id));
+    }
+
+    /** Every action of a course, newest first: the action log. */
+    public List<OutboxEntry> log(String courseId) {
+        return jdbc.read(c -> Jdbc.query(c, SELECT + " WHERE course_id = ? ORDER BY seq DESC", OutboxRepository::map, courseId));
+    }
+
+    public long countPending() {
+        return jdbc.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM outbox WHERE state = ?", OutboxState.PENDING));
+    }
+
+    /** Conflicts and rejections waiting for the user: kept, never dropped. */
+    public List<OutboxEntry> needingAttention() {
+        return jdbc.read(c -> Jdbc.query(c, SELECT + " WHERE state IN (?, ?) ORDER BY seq", OutboxRepository::map,
+                OutboxState.CONFLICT, OutboxState.REJECTED));
+    }
+
+    public void recordAttempt(UUID id, String detail) {
+        jdbc.write(c -> Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, detail = ? WHERE id = ?", detail, id));
+    }
+
+    /**
+     * Records the server's answer and, in the same transaction, the server's state of what the action touched:
+     * the applied entity, or the current one that made it conflict. A reply's local stand-in post gives way
+     * to the server's post.
+     */
+    public void settle(ModerationAction action, OutboxState state, String detail, List<Change> serverState) {
+        try (PageTransaction page = changes.beginPage(action.courseId())) {
+            serverState.forEach(page::apply);
+            page.commitWith(c -> {
+                Jdbc.update(c, "UPDATE outbox SET state = ?, detail = ?, attempts = attempts + 1, settled_at = ?"
+                        + " WHERE id = ?", state, detail, Instant.now(), action.id());
+                if (action.type() == ActionType.REPLY) {
+                    Jdbc.update(c, "DELETE FROM post WHERE course_id = ? AND id = ?", action.courseId(),
+                            LocalEffects.localPostId(action));
+                }
+                return null;
+            });
+        }
+    }
+
+    static OutboxEntry map(ResultSet row) throws SQLException {
+        ModerationAction action = new ModerationAction(
+                row.getObject("id", UUID.class),
+                row.getString("course_id"),
+                row.getString("actor_id"),
+                ActionType.valueOf(row.getString("type")),
+                row.getString("target_id"),
+                (Integer) row.getObject("base_version"),
+                fromJson(row.getString("payload")),
+                Jdbc.instant(row, "created_at"));
+        return new OutboxEntry(row.getLong("seq"), action, OutboxState.valueOf(row.getString("state")),
+                row.getInt("attempts"), row.getString("detail"), Jdbc.instant(row, "settled_at"));
+    }
+
+    private static String toJson(Map<String, String> payload) {
+        try {
+            return JSON.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("payload cannot be stored", e);
+        }
+    }
+
+    private static Map<String, String> fromJson(String json) throws SQLException {
+        try {
+            return JSON.readValue(json, PAYLOAD);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored payload is not readable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package nl.sociallearning.workstation.store;
+
+import nl.sociallearning.workstation.domain.Participant;
+import nl.sociallearning.workstation.domain.ParticipantRole;
+
+import java.util.Optional;
+
+/** Participants in the cache. */
+public final class ParticipantRepository {
+
+    private final Jdbc jdbc;
+
+    public ParticipantRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Participant> find(String courseId, String id) {
+        return jdbc.read(c -> Jdbc.queryOne(c, "SELECT * FROM participant WHERE course_id = ? AND id = ?",
+                row -> new Participant(row.getString("course_id"), row.getString("id"), row.getString("display_name"),
+                        ParticipantRole.valueOf(row.getString("role")), row.getString("group_name"),
+                        Jdbc.instant(row, "enrolled_at")),
+                courseId, id));
+    }
+
+    public long count(String courseId) {
+        return jdbc.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM participant WHERE course_id = ?", courseId));
+    }
+}

@@ -1,0 +1,248 @@
+package nl.sociallearning.workstation.sync;
+
+import nl.sociallearning.workstation.domain.ActionType;
+import nl.sociallearning.workstation.domain.Course;
+import nl.sociallearning.workstation.domain.EntityKind;
+import nl.sociallearning.workstation.domain.ModerationAction;
+import nl.sociallearning.workstation.domain.UserIdentity;
+import nl.sociallearning.workstation.store.Cache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the cache in step with one course server: a full pass per course, then incremental pages, then long
+ * polls for live changes; and the outbox pushed in order. It is the only writer of server data into the cache,
+ * and it tells listeners what changed so that open views refresh what they show.
+ */
+public final class SyncEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final CourseConnector connector;
+    private final Cache cache;
+    private final SyncSettings settings;
+    private final PagePuller puller;
+    private final PageWriter writer;
+    private final OutboxPusher pusher;
+    private final Listeners listeners = new Listeners();
+    private final Map<String, CourseSync> courses = new ConcurrentHashMap<>();
+    private final Map<String, CourseSyncStatus> statuses = new ConcurrentHashMap<>();
+    private final Waker discoveryWaker = new Waker();
+    private volatile Connectivity connectivity = Connectivity.CONNECTING;
+    private volatile boolean closed;
+    private volatile boolean live;
+
+    public SyncEngine(CourseConnector connector, Cache cache, SyncSettings settings) {
+        this.connector = connector;
+        this.cache = cache;
+        this.settings = settings;
+        this.writer = new PageWriter(cache);
+        this.puller = new PagePuller(connector, cache, (courseId, kind) -> kind == EntityKind.POST
+                ? new HashSet<>(cache.posts().ids(courseId)) : Set.of(), writer);
+        this.pusher = new OutboxPusher(this, connector, cache, settings);
+    }
+
+    public void addListener(SyncListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(SyncListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Starts syncing in the background and keeps the courses live until {@link #close()}. */
+    public void start() {
+        if (live) {
+            return;
+        }
+        live = true;
+        daemon("sync-discovery", () -> {
+            Backoff backoff = settings.newBackoff();
+            while (!closed) {
+                try {
+                    for (Course course : discoverCourses()) {
+                        courses.computeIfAbsent(course.id(), id -> {
+                            CourseSync sync = newCourseSync(id);
+                            daemon("sync-" + id, sync);
+                            return sync;
+                        });
+                    }
+                    return;
+                } catch (SyncException e) {
+                    failedToReachServer(e);
+                    problem(e.getMessage());
+                    discoveryWaker.await(backoff.next(e.retryAfter()));
+                }
+            }
+        });
+        daemon("sync-outbox", pusher);
+        outboxChanged();
+    }
+
+    /**
+     * Syncs every course until it is caught up and pushes the outbox once, on the calling thread. For the
+     * command line, tests and benchmarks; a failure that trying again cannot mend is thrown.
+     */
+    public SyncReport syncOnce() throws SyncException {
+        Instant start = Instant.now();
+        long changes = 0;
+        List<Course> list = discoverCoursesWithRetries();
+        for (Course course : list) {
+            changes += courses.computeIfAbsent(course.id(), this::newCourseSync).syncUntilCaughtUp();
+        }
+        try {
+            pusher.pushAll();
+        } catch (SyncException e) {
+            failedToReachServer(e);
+            throw e;
+        } finally {
+            outboxChanged();
+        }
+        return new SyncReport(list.size(), changes, Duration.between(start, Instant.now()));
+    }
+
+    private List<Course> discoverCoursesWithRetries() throws SyncException {
+        Backoff backoff = settings.newBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return discoverCourses();
+            } catch (SyncException e) {
+                failedToReachServer(e);
+                if (attempt >= settings.maxAttempts() || !e.retryable()) {
+                    throw e;
+                }
+                sleep(backoff.next(e.retryAfter()));
+            }
+        }
+    }
+
+    private static void sleep(Duration d) throws SyncException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException(SyncException.Kind.CANCELLED, "Interrupted.", null, e);
+        }
+    }
+
+    private List<Course> discoverCourses() throws SyncException {
+        UserIdentity me = connector.me();
+        List<Course> list = connector.courses();
+        reachedServer();
+        cache.changes().saveIdentity(me);
+        cache.changes().saveCourses(list);
+        list.forEach(c -> statuses.putIfAbsent(c.id(), CourseSyncStatus.waiting(c.id())));
+        return list;
+    }
+
+    private CourseSync newCourseSync(String courseId) {
+        return new CourseSync(courseId, this, cache, puller, settings);
+    }
+
+    /**
+     * Records a moderator's action: applied to the cache at once and queued for the server in one
+     * transaction, then sent as soon as the server can be reached.
+     */
+    public ModerationAction submit(String courseId, ActionType type, String targetId, Integer baseVersion,
+                                   Map<String, String> payload) {
+        UserIdentity me = cache.syncStates().identity()
+                .orElseThrow(() -> new IllegalStateException("the user is not known yet: connect to the server once"));
+        ModerationAction action = ModerationAction.create(courseId, me.id(), type, targetId, baseVersion, payload, Instant.now());
+        cache.outbox().enqueue(action);
+        cacheChanged(new CacheChange(courseId, EnumSet.of(EntityKind.POST, EntityKind.THREAD)));
+        outboxChanged();
+        pusher.wake();
+        return action;
+    }
+
+    /** Stops a course's sync, aborting a transfer in progress (the page is discarded, nothing half-stored). */
+    public void pause(String courseId) {
+        Optional.ofNullable(courses.get(courseId)).ifPresent(CourseSync::pause);
+        connector.cancel(courseId);
+    }
+
+    /** Resumes a paused course, or retries a failing one now instead of after its backoff. */
+    public void retryNow(String courseId) {
+        Optional.ofNullable(courses.get(courseId)).ifPresent(CourseSync::retryNow);
+        discoveryWaker.wake();
+        pusher.wake();
+    }
+
+    public Connectivity connectivity() {
+        return connectivity;
+    }
+
+    public Map<String, CourseSyncStatus> statuses() {
+        return Map.copyOf(statuses);
+    }
+
+    public String serverName() {
+        return connector.describe();
+    }
+
+    void reachedServer() {
+        setConnectivity(Connectivity.ONLINE);
+    }
+
+    void failedToReachServer(SyncException e) {
+        if (e.meansOffline()) {
+            setConnectivity(Connectivity.OFFLINE);
+        }
+    }
+
+    private void setConnectivity(Connectivity next) {
+        if (connectivity != next) {
+            connectivity = next;
+            LOG.info("Server {} is {}", connector.describe(), next);
+            listeners.fire(l -> l.connectivity(next));
+            if (next == Connectivity.ONLINE) {
+                pusher.wake();
+            }
+        }
+    }
+
+    void courseStatus(CourseSyncStatus status) {
+        statuses.put(status.courseId(), status);
+        listeners.fire(l -> l.courseStatus(status));
+    }
+
+    void cacheChanged(CacheChange change) {
+        listeners.fire(l -> l.cacheChanged(change));
+    }
+
+    void outboxChanged() {
+        long pending = cache.outbox().countPending();
+        long attention = cache.outbox().needingAttention().size();
+        listeners.fire(l -> l.outbox(pending, attention));
+    }
+
+    void problem(String message) {
+        listeners.fire(l -> l.problem(message));
+    }
+
+    private static void daemon(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        courses.values().forEach(CourseSync::stop);
+        pusher.stop();
+        discoveryWaker.wake();
+        courses.keySet().forEach(connector::cancel);
+        writer.close();
+    }
+}

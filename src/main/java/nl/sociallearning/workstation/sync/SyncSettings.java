@@ -1,0 +1,34 @@
+package nl.sociallearning.workstation.sync;
+
+import java.time.Duration;
+
+/**
+ * How the engine syncs. {@code longPoll} is how long a live request waits on the server for news;
+ * {@code maxAttempts} bounds the retries of a one-off sync (a live engine retries for ever).
+ */
+public record SyncSettings(int pageSize, Duration longPoll, Duration backoffBase, Duration backoffCap, int maxAttempts) {
+
+    public static SyncSettings defaults() {
+        return new SyncSettings(1000, Duration.ofSeconds(25), Duration.ofMillis(500), Duration.ofSeconds(60), 8);
+    }
+
+    public SyncSettings withBackoff(Duration base, Duration cap) {
+        return new SyncSettings(pageSize, longPoll, base, cap, maxAttempts);
+    }
+
+    public SyncSettings withLongPoll(Duration wait) {
+        return new SyncSettings(pageSize, wait, backoffBase, backoffCap, maxAttempts);
+    }
+
+    public SyncSettings withMaxAttempts(int attempts) {
+        return new SyncSettings(pageSize, longPoll, backoffBase, backoffCap, attempts);
+    }
+
+    public SyncSettings withPageSize(int size) {
+        return new SyncSettings(size, longPoll, backoffBase, backoffCap, maxAttempts);
+    }
+
+    Backoff newBackoff() {
+        return new Backoff(backoffBase, backoffCap);
+    }
+}
