@@ -41,6 +41,7 @@ public final class DemoCourse {
     private final NavigableMap<Long, Entry> log = new ConcurrentSkipListMap<>();
     private final Map<Key, Long> seqOf = new ConcurrentHashMap<>();
     private final Object changed = new Object();
+    private volatile long liveEntries;
     private volatile long seq; // written under this object's lock; read freely by long polls
     private long postCounter;
     private long threadCounter;
@@ -93,6 +94,8 @@ public final class DemoCourse {
         Long previous = seqOf.put(new Key(kind, id), next);
         if (previous != null) {
             log.remove(previous);
+        } else {
+            liveEntries++;
         }
         log.put(next, new Entry(next, kind, id, entity));
         synchronized (changed) {
@@ -132,9 +135,12 @@ public final class DemoCourse {
         return page;
     }
 
-    /** How many log entries follow {@code afterSeq}: what a client still has to fetch. */
+    /**
+     * About how many log entries follow {@code afterSeq}: what a client still has to fetch. An upper bound,
+     * cheap to compute: counting the tail of the log exactly would cost a walk over it for every page.
+     */
     public long countAfter(long afterSeq) {
-        return log.tailMap(afterSeq, false).size();
+        return Math.max(0, Math.min(seq - afterSeq, liveEntries));
     }
 
     public long lastSeq() {

@@ -293,7 +293,7 @@ public final class DemoCourseServer implements AutoCloseable {
         long next = page.isEmpty() ? after : page.get(page.size() - 1).seq();
         long remaining = course.countAfter(next);
         List<DemoCourse.Entry> entries = page;
-        send(ex, 200, FeedJson.bytes(g -> {
+        FeedJson.Body body = g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("changes");
             for (DemoCourse.Entry e : entries) {
@@ -301,10 +301,20 @@ public final class DemoCourseServer implements AutoCloseable {
             }
             g.writeEndArray();
             g.writeStringField("cursor", encodeCursor(next));
-            g.writeBooleanField("hasMore", remaining > 0 && entries.size() == limit);
+            g.writeBooleanField("hasMore", entries.size() == limit && course.lastSeq() > next);
             g.writeNumberField("remaining", remaining);
             g.writeEndObject();
-        }), fault);
+        };
+        if (fault == null) {
+            // Streamed as it is written: the client parses the first changes while the server writes the rest.
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream out = new java.io.BufferedOutputStream(ex.getResponseBody(), 64 * 1024)) {
+                FeedJson.write(out, body);
+            }
+        } else {
+            send(ex, 200, FeedJson.bytes(body), fault);
+        }
     }
 
     private void thread(HttpExchange ex, DemoCourse course, String threadId, FaultPlan.Fault fault) throws IOException {

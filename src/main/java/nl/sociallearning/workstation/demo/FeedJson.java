@@ -38,6 +38,12 @@ final class FeedJson {
         return out.toByteArray();
     }
 
+    static void write(java.io.OutputStream out, Body body) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            body.write(g);
+        }
+    }
+
     static void course(JsonGenerator g, Course c) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", c.id());

@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("Cannot create the cache folder " + directory + ": " + e.getMessage(), e);
         }
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "workstation", "");
         pool.setMaxConnections(16);
         try {

@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,9 +92,7 @@ public final class Jdbc {
     public static void bind(PreparedStatement s, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
-            if (p instanceof Instant instant) {
-                s.setObject(i + 1, toSql(instant));
-            } else if (p instanceof Enum<?> e) {
+            if (p instanceof Enum<?> e) {
                 s.setString(i + 1, e.name());
             } else {
                 s.setObject(i + 1, p);
@@ -104,13 +100,9 @@ public final class Jdbc {
         }
     }
 
-    public static OffsetDateTime toSql(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
+    /** Instants go to TIMESTAMP WITH TIME ZONE columns as they are (H2 maps them, in UTC). */
     public static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime t = row.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        return row.getObject(column, Instant.class);
     }
 
     /** Turns an SQL failure into a message a user can act on; a full disk is the likely one on a laptop. */

@@ -15,8 +15,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import static nl.sociallearning.workstation.store.Jdbc.toSql;
-
 /**
  * One page of a course's change feed, written in a single transaction: the changes stream in one by one
  * (memory stays flat however large the page), and {@link #commit} stores the page's cursor with them.
@@ -102,12 +100,12 @@ public final class PageTransaction implements AutoCloseable {
 
     private void participant(Participant p) throws SQLException {
         add(Statement.PARTICIPANT, MERGE_PARTICIPANT, courseId, p.id(), p.displayName(), p.role().name(), p.group(),
-                toSql(p.enrolledAt()), generation);
+                p.enrolledAt(), generation);
     }
 
     private void thread(DiscussionThread t) throws SQLException {
-        add(Statement.THREAD, MERGE_THREAD, courseId, t.id(), t.title(), t.module(), t.authorId(), toSql(t.createdAt()),
-                toSql(t.lastActivityAt()), t.locked(), t.pinned(), t.version(), generation);
+        add(Statement.THREAD, MERGE_THREAD, courseId, t.id(), t.title(), t.module(), t.authorId(), t.createdAt(),
+                t.lastActivityAt(), t.locked(), t.pinned(), t.version(), generation);
     }
 
     private void post(Post p) throws SQLException {
@@ -119,13 +117,13 @@ public final class PageTransaction implements AutoCloseable {
             flush(Statement.REVISION);
         }
         boolean inline = p.bodyHtml().length() <= INLINE_BODY;
-        add(Statement.POST, MERGE_POST, courseId, p.id(), p.threadId(), p.parentId(), p.authorId(), toSql(p.createdAt()),
-                toSql(p.editedAt()), inline ? p.bodyHtml() : "", inline ? null : p.bodyHtml(), p.hidden(), p.deleted(),
+        add(Statement.POST, MERGE_POST, courseId, p.id(), p.threadId(), p.parentId(), p.authorId(), p.createdAt(),
+                p.editedAt(), inline ? p.bodyHtml() : "", inline ? null : p.bodyHtml(), p.hidden(), p.deleted(),
                 p.approval().name(), p.flagCount(), p.version(), generation);
     }
 
     private void activity(ActivityEvent a) throws SQLException {
-        add(Statement.ACTIVITY, MERGE_ACTIVITY, courseId, a.id(), a.participantId(), toSql(a.at()), a.type().name(),
+        add(Statement.ACTIVITY, MERGE_ACTIVITY, courseId, a.id(), a.participantId(), a.at(), a.type().name(),
                 a.threadId(), generation);
     }
 

@@ -111,6 +111,17 @@ public final class SyncEngine implements AutoCloseable {
         return new SyncReport(list.size(), changes, Duration.between(start, Instant.now()));
     }
 
+    /**
+     * Brings one known course up to date on the calling thread and returns the number of changes; the course
+     * list is not fetched again. For a "sync now" and for measuring an incremental sync.
+     */
+    public long syncCourse(String courseId) throws SyncException {
+        if (cache.syncStates().find(courseId).isEmpty()) {
+            throw new IllegalArgumentException("unknown course " + courseId + ": sync the course list first");
+        }
+        return courses.computeIfAbsent(courseId, this::newCourseSync).syncUntilCaughtUp();
+    }
+
     private List<Course> discoverCoursesWithRetries() throws SyncException {
         Backoff backoff = settings.newBackoff();
         for (int attempt = 1; ; attempt++) {

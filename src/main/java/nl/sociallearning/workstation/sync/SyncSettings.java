@@ -9,7 +9,7 @@ import java.time.Duration;
 public record SyncSettings(int pageSize, Duration longPoll, Duration backoffBase, Duration backoffCap, int maxAttempts) {
 
     public static SyncSettings defaults() {
-        return new SyncSettings(1000, Duration.ofSeconds(25), Duration.ofMillis(500), Duration.ofSeconds(60), 8);
+        return new SyncSettings(5000, Duration.ofSeconds(25), Duration.ofMillis(500), Duration.ofSeconds(60), 8);
     }
 
     public SyncSettings withBackoff(Duration base, Duration cap) {
