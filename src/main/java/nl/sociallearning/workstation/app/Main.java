@@ -3,11 +3,16 @@ package nl.sociallearning.workstation.app;
 import nl.sociallearning.workstation.demo.DemoCourseServer;
 import nl.sociallearning.workstation.store.CourseOverview;
 import nl.sociallearning.workstation.store.StoreException;
+import nl.sociallearning.workstation.sync.CourseSyncStatus;
 import nl.sociallearning.workstation.sync.SyncException;
+import nl.sociallearning.workstation.sync.SyncListener;
+import nl.sociallearning.workstation.sync.SyncPhase;
 import nl.sociallearning.workstation.sync.SyncReport;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts the workstation: the window (default), a one-off sync, or the demo course server alone. Not a JavaFX
@@ -83,6 +88,22 @@ public final class Main {
 
     private static int syncOnce(Options options, PrintStream out, PrintStream err) throws java.io.IOException {
         try (Workstation workstation = Workstation.open(options)) {
+            workstation.engine().addListener(new SyncListener() {
+                private final Map<String, Long> shown = new ConcurrentHashMap<>();
+
+                @Override
+                public void courseStatus(CourseSyncStatus status) {
+                    // One line per stored page, so a script (or a person) sees it move.
+                    if (status.items() > 0 && !Long.valueOf(status.items()).equals(shown.put(status.courseId(), status.items()))
+                            && (status.phase() == SyncPhase.FULL_SYNC || status.phase() == SyncPhase.CATCHING_UP)) {
+                        out.printf("  %s: %,d changes stored%n", status.courseId(), status.items());
+                        out.flush();
+                    }
+                    if (status.phase() == SyncPhase.RETRYING) {
+                        err.printf("  %s: %s (trying again)%n", status.courseId(), status.error());
+                    }
+                }
+            });
             SyncReport report = workstation.engine().syncOnce();
             out.printf("Synced %d courses: %d changes in %.1f s%n", report.courses(), report.changes(),
                     report.duration().toMillis() / 1000.0);

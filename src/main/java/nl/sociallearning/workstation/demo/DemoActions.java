@@ -18,8 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DemoActions {
 
-    /** An HTTP answer to replay: status code, body and content type. */
-    record Answer(int status, byte[] body, String contentType) { }
+    /** An HTTP answer: status code, body and content type; {@code replayed} when it repeats an earlier one. */
+    record Answer(int status, byte[] body, String contentType, boolean replayed) {
+        Answer(int status, byte[] body, String contentType) {
+            this(status, body, contentType, false);
+        }
+    }
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
@@ -36,19 +40,13 @@ final class DemoActions {
         return n == null ? 0 : n.get();
     }
 
-    boolean seen(String key) {
-        return answers.containsKey(key);
-    }
-
-    /** The first answer given for this key, marked as a replay; null if the key is new. */
-    Answer replay(String key) {
-        Answer first = answers.get(key);
-        if (first == null || first.status() != 200) {
-            return first;
-        }
-        return new Answer(200, new String(first.body(), java.nio.charset.StandardCharsets.UTF_8)
+    /** The first answer given for this key, marked as a replay (an applied one as "duplicate"). */
+    private Answer replay(Answer first) {
+        byte[] body = first.status() != 200 ? first.body()
+                : new String(first.body(), java.nio.charset.StandardCharsets.UTF_8)
                 .replaceFirst("\"status\":\"applied\"", "\"status\":\"duplicate\"")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8), first.contentType());
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new Answer(first.status(), body, first.contentType(), true);
     }
 
     /** Applies an action and remembers the answer under its key. Synchronized per course for consistent versions. */
@@ -56,7 +54,7 @@ final class DemoActions {
         synchronized (course) {
             Answer existing = answers.get(key);
             if (existing != null) {
-                return replay(key);
+                return replay(existing);
             }
             Answer answer = decide(course, action, actorId);
             if (answer.status() == 200) {

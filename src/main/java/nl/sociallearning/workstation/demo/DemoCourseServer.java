@@ -275,7 +275,7 @@ public final class DemoCourseServer implements AutoCloseable {
             problem(ex, 400, null, "Bad Request", "limit must lie in 1..5000 and wait in 0..30.");
             return;
         }
-        Long after = decodeCursor(query.get("cursor"));
+        Long after = decodeCursor(course.id(), query.get("cursor"));
         if (after == null) {
             problem(ex, 410, "cursor-expired", "Cursor expired",
                     "This cursor is not valid on this server (any more): start again without a cursor.");
@@ -300,7 +300,7 @@ public final class DemoCourseServer implements AutoCloseable {
                 FeedJson.entry(g, e);
             }
             g.writeEndArray();
-            g.writeStringField("cursor", encodeCursor(next));
+            g.writeStringField("cursor", encodeCursor(course.id(), next));
             g.writeBooleanField("hasMore", entries.size() == limit && course.lastSeq() > next);
             g.writeNumberField("remaining", remaining);
             g.writeEndObject();
@@ -361,12 +361,11 @@ public final class DemoCourseServer implements AutoCloseable {
             problem(ex, 400, null, "Bad Request", "The body must be an action whose id equals the Idempotency-Key.");
             return;
         }
-        boolean replay = actions.seen(key);
         DemoActions.Answer answer = actions.apply(course, key, body, DemoGenerator.ME_ID);
         if (fault == FaultPlan.Fault.DROP_AFTER_APPLY) {
             throw new DropConnection();
         }
-        if (replay) {
+        if (answer.replayed()) {
             ex.getResponseHeaders().set("Idempotent-Replayed", "true");
         }
         ex.getResponseHeaders().set("Content-Type", answer.contentType());
@@ -403,19 +402,20 @@ public final class DemoCourseServer implements AutoCloseable {
         ex.getResponseBody().write(body);
     }
 
-    private String encodeCursor(long seq) {
+    /** A cursor names this run, the course and a position in its log; clients treat it as opaque. */
+    private String encodeCursor(String courseId, long seq) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((epoch + ":" + seq).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((epoch + "\n" + courseId + "\n" + seq).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The sequence number a cursor stands for: 0 without a cursor, null when it is not one of this run's. */
-    private Long decodeCursor(String cursor) {
+    /** The sequence number a cursor stands for: 0 without a cursor, null when it is not this run's for this course. */
+    private Long decodeCursor(String courseId, String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return 0L;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            return parts.length == 2 && parts[0].equals(epoch) ? Long.parseLong(parts[1]) : null;
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n");
+            return parts.length == 3 && parts[0].equals(epoch) && parts[1].equals(courseId) ? Long.parseLong(parts[2]) : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

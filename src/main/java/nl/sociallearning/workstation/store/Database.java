@@ -9,9 +9,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The H2 file database behind the cache, migrated by Flyway on open.
- * WRITE_DELAY=0 makes every commit reach the file at once, so a killed process loses no committed work
- * (the outbox holds what the user typed).
+ * The H2 file database behind the cache, migrated by Flyway on open. H2 writes commits to the file within
+ * about half a second; a killed process can lose that last half second, always whole transactions, never half
+ * of one. Synced pages lost that way are fetched again from the cursor that was stored with them; what the user
+ * did is forced to disk at once ({@link Jdbc#writeDurably}).
  */
 public final class Database implements AutoCloseable {
 

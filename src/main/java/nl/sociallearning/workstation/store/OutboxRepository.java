@@ -38,7 +38,7 @@ public final class OutboxRepository {
     }
 
     public void enqueue(ModerationAction action) {
-        jdbc.write(c -> {
+        jdbc.writeDurably(c -> {
             Jdbc.update(c, "INSERT INTO outbox (id, course_id, actor_id, type, target_id, base_version, payload, created_at,"
                             + " state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     action.id(), action.courseId(), action.actorId(), action.type(), action.targetId(),

@@ -35,11 +35,6 @@ public record ServerAddress(URI baseUri) {
         }
     }
 
-    /** The address of a path below the base, e.g. {@code /courses}. */
-    public String resolve(String path) {
-        return baseUri + path;
-    }
-
     private static boolean isLoopback(String host) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (h.equalsIgnoreCase("localhost")) {

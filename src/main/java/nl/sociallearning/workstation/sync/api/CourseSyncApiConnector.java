@@ -30,8 +30,6 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +48,7 @@ public final class CourseSyncApiConnector implements CourseConnector {
     private static final Duration READ_MARGIN = Duration.ofSeconds(15);
 
     private final ServerAddress server;
+    private final HttpUrl base;
     private final String token;
     private final OkHttpClient http;
     private final ObjectMapper json = new ObjectMapper();
@@ -67,6 +66,7 @@ public final class CourseSyncApiConnector implements CourseConnector {
 
     CourseSyncApiConnector(ServerAddress server, String token, OkHttpClient http) {
         this.server = server;
+        this.base = HttpUrl.get(server.baseUri().toString());
         this.token = token;
         this.http = http;
     }
@@ -78,13 +78,13 @@ public final class CourseSyncApiConnector implements CourseConnector {
 
     @Override
     public UserIdentity me() throws SyncException {
-        JsonNode me = getJson(null, "/me");
-        return new UserIdentity(WireReader.text(me, "id"), WireReader.text(me, "displayName"));
+        JsonNode me = getJson(null, "me");
+        return read(() -> new UserIdentity(WireReader.text(me, "id"), WireReader.text(me, "displayName")));
     }
 
     @Override
     public List<Course> courses() throws SyncException {
-        JsonNode body = getJson(null, "/courses");
+        JsonNode body = getJson(null, "courses");
         List<Course> courses = new ArrayList<>();
         for (JsonNode c : body.path("courses")) {
             courses.add(read(() -> WireReader.course(c)));
@@ -94,15 +94,15 @@ public final class CourseSyncApiConnector implements CourseConnector {
 
     @Override
     public PullResult pull(PullRequest request, ChangeSink sink, TransferListener transfer) throws SyncException {
-        StringBuilder path = new StringBuilder("/courses/").append(encode(request.courseId()))
-                .append("/changes?limit=").append(request.limit());
+        HttpUrl.Builder url = url("courses", request.courseId(), "changes")
+                .addQueryParameter("limit", String.valueOf(request.limit()));
         if (request.cursor() != null) {
-            path.append("&cursor=").append(encode(request.cursor()));
+            url.addQueryParameter("cursor", request.cursor());
         }
         if (!request.longPoll().isZero()) {
-            path.append("&wait=").append(Math.min(30, request.longPoll().toSeconds()));
+            url.addQueryParameter("wait", String.valueOf(Math.min(30, request.longPoll().toSeconds())));
         }
-        return exchange(request.courseId(), get(path.toString()), response -> {
+        return exchange(request.courseId(), authorised(url).get().build(), response -> {
             try (InputStream in = new CountingInputStream(response.body().byteStream(), transfer);
                  JsonParser parser = json.getFactory().createParser(in)) {
                 return readPage(request.courseId(), parser, sink);
@@ -143,7 +143,7 @@ public final class CourseSyncApiConnector implements CourseConnector {
 
     @Override
     public List<Change> thread(String courseId, String threadId) throws SyncException {
-        JsonNode body = getJson(courseId, "/courses/" + encode(courseId) + "/threads/" + encode(threadId));
+        JsonNode body = getJson(courseId, "courses", courseId, "threads", threadId);
         return read(() -> {
             List<Change> changes = new ArrayList<>();
             for (JsonNode p : body.path("participants")) {
@@ -171,7 +171,7 @@ public final class CourseSyncApiConnector implements CourseConnector {
         }
         ObjectNode payload = body.putObject("payload");
         action.payload().forEach(payload::put);
-        Request request = authorised("/courses/" + encode(action.courseId()) + "/actions")
+        Request request = authorised(url("courses", action.courseId(), "actions"))
                 .header("Idempotency-Key", action.id().toString())
                 .post(RequestBody.create(body.toString(), JSON_TYPE))
                 .build();
@@ -225,20 +225,27 @@ public final class CourseSyncApiConnector implements CourseConnector {
         T map();
     }
 
-    private JsonNode getJson(String courseId, String path) throws SyncException {
-        return exchange(courseId, get(path), response -> json.readTree(response.body().byteStream()));
+    private JsonNode getJson(String courseId, String... segments) throws SyncException {
+        return exchange(courseId, authorised(url(segments)).get().build(), response -> {
+            JsonNode body = json.readTree(response.body().byteStream());
+            if (body == null || !body.isObject()) {
+                throw new WireReader.MalformedException("the answer is not a JSON object");
+            }
+            return body;
+        });
     }
 
-    private Request get(String path) {
-        return authorised(path).get().build();
-    }
-
-    private Request.Builder authorised(String path) {
-        HttpUrl url = HttpUrl.parse(server.resolve(path));
-        if (url == null) {
-            throw new IllegalArgumentException("not a valid address: " + server.resolve(path));
+    /** The address of a resource below the base; each segment is encoded as a path segment. */
+    private HttpUrl.Builder url(String... segments) {
+        HttpUrl.Builder url = base.newBuilder();
+        for (String segment : segments) {
+            url.addPathSegment(segment);
         }
-        return new Request.Builder().url(url)
+        return url;
+    }
+
+    private Request.Builder authorised(HttpUrl.Builder url) {
+        return new Request.Builder().url(url.build())
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
     }
@@ -300,7 +307,4 @@ public final class CourseSyncApiConnector implements CourseConnector {
         }
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

@@ -1,0 +1,91 @@
+package nl.sociallearning.workstation.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The layering of docs/architecture.md, checked on the compiled classes. */
+class ArchitectureTest {
+
+    static final String ROOT = "nl.sociallearning.workstation";
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    }
+
+    @Test
+    void theCoreKnowsNothingOfJavaFx() {
+        noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".store..", ROOT + ".sync..", ROOT + ".demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..", "org.kordamp..")
+                .because("disk, network and rules must run without a window (CLI, tests, background threads)")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainUsesNothingOfOurs() {
+        noClasses().that().resideInAPackage(ROOT + ".domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".store..", ROOT + ".sync..", ROOT + ".demo..",
+                        ROOT + ".ui..", ROOT + ".app..", ROOT + ".courses..", "java.sql..", "okhttp3..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
+    void theStoreUsesOnlyTheDomain() {
+        noClasses().that().resideInAPackage(ROOT + ".store..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".sync..", ROOT + ".demo..", ROOT + ".ui..",
+                        ROOT + ".app..", ROOT + ".courses..", "okhttp3..")
+                .check(classes);
+    }
+
+    @Test
+    void syncDoesNotKnowTheDemoOrTheViews() {
+        noClasses().that().resideInAPackage(ROOT + ".sync..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".demo..", ROOT + ".ui..", ROOT + ".app..",
+                        ROOT + ".courses..")
+                .check(classes);
+    }
+
+    @Test
+    void theDemoServerUsesOnlyTheDomain() {
+        noClasses().that().resideInAPackage(ROOT + ".demo..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".store..", ROOT + ".sync..", ROOT + ".ui..",
+                        ROOT + ".app..", ROOT + ".courses..")
+                .because("the demo server stands for a remote course server: it shares only the vocabulary")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCompositionRootWires() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".app..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".app..")
+                .check(classes);
+    }
+
+    @Test
+    void httpIsTheConnectorsBusiness() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".sync.api..", ROOT + ".app..")
+                .should().dependOnClassesThat().resideInAPackage("okhttp3..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsDoNotTouchNodes() {
+        classes().that().haveSimpleNameEndingWith("ViewModel")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackages("javafx.scene..", "atlantafx..", "org.controlsfx..")
+                .because("view models are tested without a window; only views build nodes")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
