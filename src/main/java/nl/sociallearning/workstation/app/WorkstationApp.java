@@ -74,8 +74,7 @@ public final class WorkstationApp extends Application {
     }
 
     private CourseOverviewView overview(Workstation opened, Messages messages) {
-        CourseOverviewViewModel model = new CourseOverviewViewModel(opened.cache(), runner, opened.engine()::statuses);
-        opened.engine().addListener(model);
+        CourseOverviewViewModel model = new CourseOverviewViewModel(opened.cache(), runner, opened.engine());
         model.load();
         return new CourseOverviewView(model, messages, new TimeFormat(messages, ZoneId.systemDefault()),
                 opened.engine().serverName());

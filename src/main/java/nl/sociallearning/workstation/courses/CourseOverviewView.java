@@ -57,7 +57,7 @@ public final class CourseOverviewView extends BorderPane {
         getStyleClass().add("course-overview");
         setTop(header(serverName));
         SplitPane split = new SplitPane(coursePane(), threadPane());
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.6);
         setCenter(split);
         setBottom(statusBar());
         // Relative times ("3 min ago") age while the window is open.
@@ -102,20 +102,21 @@ public final class CourseOverviewView extends BorderPane {
         heading.getStyleClass().add(Styles.TITLE_4);
         TableColumn<CourseRow, CourseRow> course = column("overview.column.course", r -> r);
         course.setCellFactory(c -> new CourseCell());
-        course.setPrefWidth(250);
+        course.setMinWidth(180);
         TableColumn<CourseRow, String> participants = column("overview.column.participants", r -> numbers.format(r.participants()));
         TableColumn<CourseRow, String> threadCount = column("overview.column.threads", r -> numbers.format(r.threads()));
         TableColumn<CourseRow, String> posts = column("overview.column.posts", r -> numbers.format(r.posts()));
         for (TableColumn<CourseRow, String> c : java.util.List.of(participants, threadCount, posts)) {
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
-            c.setPrefWidth(92);
+            fixWidth(c, 96);
         }
         TableColumn<CourseRow, CourseRow> sync = column("overview.column.sync", r -> r);
         sync.setCellFactory(c -> new SyncCell());
-        sync.setPrefWidth(190);
+        fixWidth(sync, 184);
         courseTable.getColumns().setAll(java.util.List.of(course, participants, threadCount, posts, sync));
         courseTable.setItems(model.courses());
-        courseTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The fixed-width columns keep their size; the course title takes what is left.
+        courseTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         courseTable.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         courseTable.setPlaceholder(new Label(messages.get("overview.noCourses")));
         courseTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
@@ -182,6 +183,12 @@ public final class CourseOverviewView extends BorderPane {
         return bar;
     }
 
+    private static void fixWidth(TableColumn<?, ?> column, double width) {
+        column.setMinWidth(width);
+        column.setPrefWidth(width);
+        column.setMaxWidth(width);
+    }
+
     private <T> TableColumn<CourseRow, T> column(String key, Function<CourseRow, T> value) {
         TableColumn<CourseRow, T> c = new TableColumn<>(messages.get(key));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
@@ -228,6 +235,7 @@ public final class CourseOverviewView extends BorderPane {
             }
             title.setText(row.course().title());
             organisation.setText(row.course().organisation());
+            setTooltip(new javafx.scene.control.Tooltip(row.course().title() + "\n" + row.course().organisation()));
             setGraphic(box);
         }
     }
@@ -285,6 +293,8 @@ public final class CourseOverviewView extends BorderPane {
             title.setWrapText(false);
             meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            when.setMinWidth(Region.USE_PREF_SIZE);
+            replies.setMinWidth(Region.USE_PREF_SIZE);
             replies.setGraphic(new FontIcon(Feather.MESSAGE_CIRCLE));
             replies.getStyleClass().add(Styles.TEXT_SMALL);
             VBox text = new VBox(3, new HBox(6, badges, title), meta);

@@ -15,6 +15,7 @@ import nl.sociallearning.workstation.store.ThreadSummary;
 import nl.sociallearning.workstation.sync.CacheChange;
 import nl.sociallearning.workstation.sync.Connectivity;
 import nl.sociallearning.workstation.sync.CourseSyncStatus;
+import nl.sociallearning.workstation.sync.SyncEngine;
 import nl.sociallearning.workstation.sync.SyncListener;
 import nl.sociallearning.workstation.ui.Refresher;
 import nl.sociallearning.workstation.ui.TaskRunner;
@@ -22,7 +23,6 @@ import nl.sociallearning.workstation.ui.TaskRunner;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * The first window's state: the courses with their sync state and counts, and the newest threads of the
@@ -35,7 +35,7 @@ public final class CourseOverviewViewModel implements SyncListener {
 
     private final Cache cache;
     private final TaskRunner runner;
-    private final Supplier<Map<String, CourseSyncStatus>> statuses;
+    private final SyncEngine engine;
     private final ObservableList<CourseRow> courses = FXCollections.observableArrayList();
     private final ObservableList<ThreadSummary> threads = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedCourseId = new SimpleObjectProperty<>();
@@ -46,10 +46,11 @@ public final class CourseOverviewViewModel implements SyncListener {
     private final Refresher<List<CourseOverview>> courseRefresher;
     private final Refresher<List<ThreadSummary>> threadRefresher;
 
-    public CourseOverviewViewModel(Cache cache, TaskRunner runner, Supplier<Map<String, CourseSyncStatus>> statuses) {
+    /** Listens to the engine from the start; call {@link #load()} once the view is up. */
+    public CourseOverviewViewModel(Cache cache, TaskRunner runner, SyncEngine engine) {
         this.cache = cache;
         this.runner = runner;
-        this.statuses = statuses;
+        this.engine = engine;
         this.courseRefresher = new Refresher<>(runner, cache.courses()::overview, this::showCourses, this::showProblem);
         this.threadRefresher = new Refresher<>(runner, this::loadThreads, threads::setAll, this::showProblem);
         selectedCourseId.addListener((obs, old, now) -> {
@@ -60,13 +61,20 @@ public final class CourseOverviewViewModel implements SyncListener {
         });
     }
 
-    /** Loads what the cache holds now; call once the window is up. */
+    /** Loads what the cache holds now and starts following the engine. */
     public void load() {
+        engine.addListener(this);
+        connectivity.set(engine.connectivity());
         courseRefresher.request();
     }
 
+    /** Stops following the engine (the view is closed). */
+    public void dispose() {
+        engine.removeListener(this);
+    }
+
     private void showCourses(List<CourseOverview> overviews) {
-        Map<String, CourseSyncStatus> now = statuses.get();
+        Map<String, CourseSyncStatus> now = engine.statuses();
         courses.setAll(overviews.stream()
                 .map(o -> CourseRow.of(o, now.getOrDefault(o.course().id(), CourseSyncStatus.waiting(o.course().id()))))
                 .toList());

@@ -36,6 +36,8 @@ public final class SyncEngine implements AutoCloseable {
     private final OutboxPusher pusher;
     private final Listeners listeners = new Listeners();
     private final Map<String, CourseSync> courses = new ConcurrentHashMap<>();
+    /** Courses whose live loop runs on a thread of its own. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, CourseSyncStatus> statuses = new ConcurrentHashMap<>();
     private final Waker discoveryWaker = new Waker();
     private volatile Connectivity connectivity = Connectivity.CONNECTING;
@@ -71,11 +73,9 @@ public final class SyncEngine implements AutoCloseable {
             while (!closed) {
                 try {
                     for (Course course : discoverCourses()) {
-                        courses.computeIfAbsent(course.id(), id -> {
-                            CourseSync sync = newCourseSync(id);
-                            daemon("sync-" + id, sync);
-                            return sync;
-                        });
+                        if (running.add(course.id())) {
+                            daemon("sync-" + course.id(), courses.computeIfAbsent(course.id(), this::newCourseSync));
+                        }
                     }
                     return;
                 } catch (SyncException e) {
@@ -94,6 +94,7 @@ public final class SyncEngine implements AutoCloseable {
      * command line, tests and benchmarks; a failure that trying again cannot mend is thrown.
      */
     public SyncReport syncOnce() throws SyncException {
+        requireNotLive();
         Instant start = Instant.now();
         long changes = 0;
         List<Course> list = discoverCoursesWithRetries();
@@ -116,10 +117,18 @@ public final class SyncEngine implements AutoCloseable {
      * list is not fetched again. For a "sync now" and for measuring an incremental sync.
      */
     public long syncCourse(String courseId) throws SyncException {
+        requireNotLive();
         if (cache.syncStates().find(courseId).isEmpty()) {
             throw new IllegalArgumentException("unknown course " + courseId + ": sync the course list first");
         }
         return courses.computeIfAbsent(courseId, this::newCourseSync).syncUntilCaughtUp();
+    }
+
+    /** A one-off sync shares each course's state with its live loop: never both at once. */
+    private void requireNotLive() {
+        if (live) {
+            throw new IllegalStateException("this engine syncs live; use retryNow to hurry it");
+        }
     }
 
     private List<Course> discoverCoursesWithRetries() throws SyncException {
