@@ -42,7 +42,8 @@ public final class Workstation implements AutoCloseable {
                 token = demo.token();
             }
             CourseSyncApiConnector connector = new CourseSyncApiConnector(address, token);
-            SyncEngine engine = new SyncEngine(connector, cache, SyncSettings.defaults());
+            SyncEngine engine = new SyncEngine(connector, cache,
+                    options.mode() == Options.Mode.SYNC ? SyncSettings.oneOff() : SyncSettings.defaults());
             return new Workstation(cache, demo, connector, engine);
         } catch (IOException | RuntimeException e) {
             if (demo != null) {

@@ -8,8 +8,14 @@ import java.time.Duration;
  */
 public record SyncSettings(int pageSize, Duration longPoll, Duration backoffBase, Duration backoffCap, int maxAttempts) {
 
+    /** For a live engine: waits grow to a minute between attempts. */
     public static SyncSettings defaults() {
         return new SyncSettings(5000, Duration.ofSeconds(25), Duration.ofMillis(500), Duration.ofSeconds(60), 8);
+    }
+
+    /** For a one-off sync someone is waiting for: gives up after about ten seconds of failures. */
+    public static SyncSettings oneOff() {
+        return new SyncSettings(5000, Duration.ofSeconds(25), Duration.ofMillis(500), Duration.ofSeconds(4), 5);
     }
 
     public SyncSettings withBackoff(Duration base, Duration cap) {
