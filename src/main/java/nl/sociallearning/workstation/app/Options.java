@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The command line, read. */
 public record Options(
@@ -15,7 +16,8 @@ public record Options(
         boolean large,
         boolean onlyLarge,
         Duration live,
-        String faults) {
+        String faults,
+        Locale language) {
 
     public enum Mode { WINDOW, SYNC, DEMO_SERVER, HELP }
 
@@ -31,6 +33,7 @@ public record Options(
               --data-dir DIR      where the cache and the log live (default: your user data folder)
               --server URL        a course server that speaks the Course Sync API (default: the embedded demo server)
               --token TOKEN       its access token (or set WORKSTATION_TOKEN)
+              --language nl|en    the language of the window (default: Dutch on a Dutch system, else English)
               --help              this text
 
             Demo server options (with --demo-server, or for the embedded one):
@@ -51,6 +54,7 @@ public record Options(
         boolean onlyLarge = false;
         Duration live = Duration.ofSeconds(3);
         String faults = null;
+        Locale language = null;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -66,6 +70,7 @@ public record Options(
                 case "--only-large" -> onlyLarge = true;
                 case "--live" -> live = Duration.ofSeconds(number(arg, value(arg, rest), 0, 3600));
                 case "--faults" -> faults = value(arg, rest);
+                case "--language" -> language = language(value(arg, rest));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "' (see --help)");
             }
         }
@@ -73,7 +78,14 @@ public record Options(
             throw new IllegalArgumentException("--server needs a --token (or WORKSTATION_TOKEN)");
         }
         int effectivePort = port != null ? port : mode == Mode.DEMO_SERVER ? 8080 : 0;
-        return new Options(mode, dataDir, server, token, effectivePort, large || onlyLarge, onlyLarge, live, faults);
+        return new Options(mode, dataDir, server, token, effectivePort, large || onlyLarge, onlyLarge, live, faults, language);
+    }
+
+    private static Locale language(String tag) {
+        if (!tag.equals("nl") && !tag.equals("en")) {
+            throw new IllegalArgumentException("--language is nl or en, not '" + tag + "'");
+        }
+        return Locale.forLanguageTag(tag);
     }
 
     private static String value(String option, List<String> rest) {

@@ -40,7 +40,7 @@ public final class WorkstationApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages(Locale.getDefault());
+        Messages messages = new Messages(options.language() != null ? options.language() : Locale.getDefault());
         runner = new TaskRunner(Platform::runLater);
         stage.setTitle(messages.get("app.title"));
         for (int size : new int[] {16, 32, 64, 128, 256}) {

@@ -32,6 +32,13 @@ class OptionsTest {
     }
 
     @Test
+    void theLanguageIsDutchOrEnglish() {
+        assertThat(Options.parse(new String[] {"--language", "nl"}).language().getLanguage()).isEqualTo("nl");
+        assertThat(Options.parse(new String[0]).language()).isNull();
+        assertThatThrownBy(() -> Options.parse(new String[] {"--language", "fr"})).hasMessageContaining("nl or en");
+    }
+
+    @Test
     void theDataDirCanBeChosen() {
         assertThat(Options.parse(new String[] {"--data-dir", "/tmp/x"}).dataDirOrDefault()).isEqualTo(Path.of("/tmp/x"));
     }
