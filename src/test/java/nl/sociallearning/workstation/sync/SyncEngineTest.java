@@ -300,6 +300,39 @@ class SyncEngineTest {
         }
     }
 
+    @Test
+    void aPausedSyncDiscardsThePageInFlightAndResumesWhenAsked() throws Exception {
+        // Pages take a second and a half, so that the pause lands while one is being read.
+        server.faults().changeFeedOnly(true).latency(Duration.ofMillis(1500));
+        f.restart(SyncFixture.FAST.withPageSize(1000));
+        List<CourseSyncStatus> statuses = new CopyOnWriteArrayList<>();
+        f.engine.addListener(new SyncListener() {
+            @Override
+            public void courseStatus(CourseSyncStatus status) {
+                statuses.add(status);
+            }
+        });
+        f.engine.start();
+        waitUntil(() -> f.engine.statuses().getOrDefault(COURSE, CourseSyncStatus.waiting(COURSE)).phase()
+                == SyncPhase.FULL_SYNC, Duration.ofSeconds(10));
+
+        f.engine.pause(COURSE);
+
+        waitUntil(() -> f.engine.statuses().get(COURSE).phase() == SyncPhase.PAUSED, Duration.ofSeconds(5));
+        long cachedWhilePaused = f.cache.posts().count(COURSE);
+        String cursorWhilePaused = f.cache.syncStates().find(COURSE).orElseThrow().cursor();
+        Thread.sleep(2000);
+        assertThat(f.cache.posts().count(COURSE)).as("nothing stored while paused").isEqualTo(cachedWhilePaused);
+        assertThat(f.cache.syncStates().find(COURSE).orElseThrow().cursor()).isEqualTo(cursorWhilePaused);
+
+        server.faults().clear();
+        f.engine.retryNow(COURSE);
+
+        waitUntil(() -> f.engine.statuses().get(COURSE).phase() == SyncPhase.LIVE, Duration.ofSeconds(20));
+        assertThat(f.cachedPostIds(COURSE)).isEqualTo(SyncFixture.serverPostIds(server.course(COURSE)));
+        assertThat(statuses).anySatisfy(s -> assertThat(s.bytes()).isPositive());
+    }
+
     static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
