@@ -14,6 +14,8 @@ public final class Cache implements AutoCloseable {
     private final ActivityRepository activity;
     private final SyncStateRepository syncStates;
     private final OutboxRepository outbox;
+    private final FeedRepository feed;
+    private final DraftRepository drafts;
 
     private Cache(Database database) {
         this.database = database;
@@ -26,6 +28,8 @@ public final class Cache implements AutoCloseable {
         this.activity = new ActivityRepository(jdbc);
         this.syncStates = new SyncStateRepository(jdbc);
         this.outbox = new OutboxRepository(jdbc, changes);
+        this.feed = new FeedRepository(jdbc);
+        this.drafts = new DraftRepository(jdbc);
     }
 
     public static Cache open(Path directory) {
@@ -51,6 +55,10 @@ public final class Cache implements AutoCloseable {
     public SyncStateRepository syncStates() { return syncStates; }
 
     public OutboxRepository outbox() { return outbox; }
+
+    public FeedRepository feed() { return feed; }
+
+    public DraftRepository drafts() { return drafts; }
 
     @Override
     public void close() {

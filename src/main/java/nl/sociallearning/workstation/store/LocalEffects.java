@@ -1,6 +1,7 @@
 package nl.sociallearning.workstation.store;
 
 import nl.sociallearning.workstation.domain.ActionType;
+import nl.sociallearning.workstation.domain.EntityKind;
 import nl.sociallearning.workstation.domain.ModerationAction;
 import nl.sociallearning.workstation.domain.OutboxState;
 import nl.sociallearning.workstation.domain.TriageState;
@@ -8,7 +9,11 @@ import nl.sociallearning.workstation.domain.TriageState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an action does to the cache before the server has it, so the user sees their work at once.
@@ -43,13 +48,90 @@ final class LocalEffects {
         }
     }
 
-    /** Lays the course's unsent actions over the cache again, in the order they were made. */
-    static void reapplyPending(Connection c, String courseId) throws SQLException {
-        List<ModerationAction> pendingActions = Jdbc.query(c, OutboxRepository.SELECT + " WHERE course_id = ? AND state = ?"
-                + " ORDER BY seq", row -> OutboxRepository.map(row).action(), courseId, OutboxState.PENDING);
+    /**
+     * What the action is about to change, as it is now: enough for {@link #revert} to put it back. Replies and
+     * notes add rows of their own (reverting removes them); a flag changes nothing locally.
+     */
+    static Map<String, String> capture(Connection c, ModerationAction a) throws SQLException {
+        String course = a.courseId();
+        String target = a.targetId();
+        return switch (a.type()) {
+            case HIDE, UNHIDE, DELETE, RESTORE, APPROVE, REJECT -> Jdbc.queryOne(c,
+                    "SELECT hidden, deleted, approval FROM post WHERE course_id = ? AND id = ?",
+                    row -> Map.of("hidden", row.getString(1), "deleted", row.getString(2), "approval", row.getString(3)),
+                    course, target).orElse(Map.of());
+            case LOCK, UNLOCK, PIN, UNPIN -> Jdbc.queryOne(c, "SELECT locked, pinned FROM thread WHERE course_id = ? AND id = ?",
+                    row -> Map.of("locked", row.getString(1), "pinned", row.getString(2)), course, target).orElse(Map.of());
+            case SET_TRIAGE -> Jdbc.queryOne(c, "SELECT state, assignee, snoozed_until, updated_at FROM triage"
+                            + " WHERE course_id = ? AND thread_id = ?", row -> {
+                        Map<String, String> m = new java.util.HashMap<>();
+                        m.put("state", row.getString(1));
+                        m.put("assignee", row.getString(2));
+                        m.put("snoozedUntil", row.getObject(3, Instant.class) == null ? null : row.getObject(3, Instant.class).toString());
+                        m.put("updatedAt", row.getObject(4, Instant.class).toString());
+                        return m;
+                    }, course, target).orElse(Map.of());
+            case REPLY, NOTE, FLAG -> Map.of();
+        };
+    }
+
+    /** Takes back an unsent action's effect, using what {@link #capture} saw before it. */
+    static void revert(Connection c, ModerationAction a, Map<String, String> previous) throws SQLException {
+        String course = a.courseId();
+        String target = a.targetId();
+        switch (a.type()) {
+            case HIDE, UNHIDE, DELETE, RESTORE, APPROVE, REJECT -> {
+                if (!previous.isEmpty()) {
+                    Jdbc.update(c, "UPDATE post SET hidden = ?, deleted = ?, approval = ? WHERE course_id = ? AND id = ?",
+                            Boolean.parseBoolean(previous.get("hidden")), Boolean.parseBoolean(previous.get("deleted")),
+                            previous.get("approval"), course, target);
+                }
+            }
+            case LOCK, UNLOCK, PIN, UNPIN -> {
+                if (!previous.isEmpty()) {
+                    Jdbc.update(c, "UPDATE thread SET locked = ?, pinned = ? WHERE course_id = ? AND id = ?",
+                            Boolean.parseBoolean(previous.get("locked")), Boolean.parseBoolean(previous.get("pinned")),
+                            course, target);
+                }
+            }
+            case SET_TRIAGE -> {
+                if (previous.isEmpty()) {
+                    Jdbc.update(c, "DELETE FROM triage WHERE course_id = ? AND thread_id = ?", course, target);
+                } else {
+                    String until = previous.get("snoozedUntil");
+                    Jdbc.update(c, "MERGE INTO triage (course_id, thread_id, state, assignee, snoozed_until, updated_at)"
+                                    + " KEY (course_id, thread_id) VALUES (?, ?, ?, ?, ?, ?)", course, target,
+                            previous.get("state"), previous.get("assignee"), until == null ? null : Instant.parse(until),
+                            Instant.parse(previous.get("updatedAt")));
+                }
+            }
+            case REPLY -> Jdbc.update(c, "DELETE FROM post WHERE course_id = ? AND id = ?", course, localPostId(a));
+            case NOTE -> Jdbc.update(c, "DELETE FROM moderator_note WHERE id = ?", a.id());
+            case FLAG -> {
+                // nothing was changed locally
+            }
+        }
+    }
+
+    /** Lays the course's unsent actions over the cache again, in the order they were made; returns their threads. */
+    static Set<String> reapplyPending(Connection c, String courseId) throws SQLException {
+        List<ModerationAction> pendingActions = Jdbc.query(c, OutboxRepository.SELECT + " WHERE course_id = ? AND state IN (?, ?)"
+                + " ORDER BY seq", row -> OutboxRepository.map(row).action(), courseId, OutboxState.PENDING, OutboxState.SENDING);
+        Set<String> threads = new HashSet<>();
         for (ModerationAction a : pendingActions) {
             apply(c, a);
+            threadOf(c, a).ifPresent(threads::add);
         }
+        return threads;
+    }
+
+    /** The thread an action is about: its target, or the thread of the post it targets. */
+    static Optional<String> threadOf(Connection c, ModerationAction a) throws SQLException {
+        if (a.type().target() == EntityKind.THREAD) {
+            return Optional.of(a.targetId());
+        }
+        return Jdbc.queryOne(c, "SELECT thread_id FROM post WHERE course_id = ? AND id = ?", row -> row.getString(1),
+                a.courseId(), a.targetId());
     }
 
     static String localPostId(ModerationAction reply) {

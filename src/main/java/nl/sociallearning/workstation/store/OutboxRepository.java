@@ -13,8 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,18 +42,63 @@ public final class OutboxRepository {
     public void enqueue(ModerationAction action) {
         jdbc.writeDurably(c -> {
             Jdbc.update(c, "INSERT INTO outbox (id, course_id, actor_id, type, target_id, base_version, payload, created_at,"
-                            + " state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " state, previous_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     action.id(), action.courseId(), action.actorId(), action.type(), action.targetId(),
-                    action.baseVersion(), toJson(action.payload()), action.createdAt(), OutboxState.PENDING);
+                    action.baseVersion(), toJson(action.payload()), action.createdAt(), OutboxState.PENDING,
+                    toJson(LocalEffects.capture(c, action)));
             LocalEffects.apply(c, action);
+            ThreadStatsWriter.refresh(c, action.courseId(), LocalEffects.threadOf(c, action).stream().toList());
             return null;
         });
     }
 
+    /**
+     * Takes back an action that has not been sent: its effect on the cache is undone and it is marked
+     * {@link OutboxState#DISCARDED}. Returns false when it is being sent or was settled: then it cannot be.
+     */
+    public boolean discard(UUID id) {
+        return jdbc.writeDurably(c -> {
+            Optional<OutboxEntry> pending = Jdbc.queryOne(c, SELECT + " WHERE id = ? AND state = ?", OutboxRepository::map,
+                    id, OutboxState.PENDING);
+            if (pending.isEmpty()) {
+                return false;
+            }
+            ModerationAction action = pending.get().action();
+            Set<String> threads = new HashSet<>(LocalEffects.threadOf(c, action).stream().toList());
+            String previous = Jdbc.queryOne(c, "SELECT previous_state FROM outbox WHERE id = ?", row -> row.getString(1), id)
+                    .orElse(null);
+            LocalEffects.revert(c, action, previous == null ? Map.of() : fromJson(previous));
+            Jdbc.update(c, "UPDATE outbox SET state = ?, settled_at = ? WHERE id = ?", OutboxState.DISCARDED, Instant.now(), id);
+            threads.addAll(LocalEffects.reapplyPending(c, action.courseId()));
+            ThreadStatsWriter.refresh(c, action.courseId(), threads);
+            return true;
+        });
+    }
+
+    /**
+     * Claims a pending action for sending, so that it can no longer be discarded. False when it is not pending
+     * (the user took it back a moment ago).
+     */
+    public boolean claimForSending(UUID id) {
+        return jdbc.write(c -> Jdbc.update(c, "UPDATE outbox SET state = ? WHERE id = ? AND state = ?", OutboxState.SENDING,
+                id, OutboxState.PENDING) == 1);
+    }
+
+    /** An action whose sending failed goes back to waiting, in its place. */
+    public void releaseAfterFailure(UUID id, String detail) {
+        jdbc.write(c -> Jdbc.update(c, "UPDATE outbox SET state = ?, attempts = attempts + 1, detail = ? WHERE id = ?"
+                + " AND state = ?", OutboxState.PENDING, detail, id, OutboxState.SENDING));
+    }
+
+    /** After a crash, actions caught while being sent wait again; their idempotency keys make resending safe. */
+    public void recoverInterruptedSends() {
+        jdbc.write(c -> Jdbc.update(c, "UPDATE outbox SET state = ? WHERE state = ?", OutboxState.PENDING, OutboxState.SENDING));
+    }
+
     /** Unsent actions of all courses, oldest first: the order in which they must reach the server. */
     public List<OutboxEntry> pending() {
-        return jdbc.read(c -> Jdbc.query(c, SELECT + " WHERE state = ? ORDER BY seq", OutboxRepository::map,
-                OutboxState.PENDING));
+        return jdbc.read(c -> Jdbc.query(c, SELECT + " WHERE state IN (?, ?) ORDER BY seq", OutboxRepository::map,
+                OutboxState.PENDING, OutboxState.SENDING));
     }
 
     public Optional<OutboxEntry> find(UUID id) {
@@ -64,17 +111,14 @@ public final class OutboxRepository {
     }
 
     public long countPending() {
-        return jdbc.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM outbox WHERE state = ?", OutboxState.PENDING));
+        return jdbc.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM outbox WHERE state IN (?, ?)", OutboxState.PENDING,
+                OutboxState.SENDING));
     }
 
     /** Conflicts and rejections waiting for the user: kept, never dropped. */
     public List<OutboxEntry> needingAttention() {
         return jdbc.read(c -> Jdbc.query(c, SELECT + " WHERE state IN (?, ?) ORDER BY seq", OutboxRepository::map,
                 OutboxState.CONFLICT, OutboxState.REJECTED));
-    }
-
-    public void recordAttempt(UUID id, String detail) {
-        jdbc.write(c -> Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, detail = ? WHERE id = ?", detail, id));
     }
 
     /**
@@ -86,6 +130,7 @@ public final class OutboxRepository {
         try (PageTransaction page = changes.beginPage(action.courseId())) {
             serverState.forEach(page::apply);
             page.commitWith(c -> {
+                LocalEffects.threadOf(c, action).ifPresent(page::touchThread);
                 Jdbc.update(c, "UPDATE outbox SET state = ?, detail = ?, attempts = attempts + 1, settled_at = ?"
                         + " WHERE id = ?", state, detail, Instant.now(), action.id());
                 if (action.type() == ActionType.REPLY) {

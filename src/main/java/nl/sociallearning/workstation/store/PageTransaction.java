@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,6 +48,8 @@ public final class PageTransaction implements AutoCloseable {
     private final Map<Statement, PreparedStatement> statements = new EnumMap<>(Statement.class);
     private final Map<Statement, Integer> pending = new EnumMap<>(Statement.class);
     private final Set<EntityKind> touched = EnumSet.noneOf(EntityKind.class);
+    private final Set<String> touchedThreads = new HashSet<>();
+    private boolean rebuildAllStats;
     private int changeCount;
     private boolean finished;
 
@@ -70,6 +73,13 @@ public final class PageTransaction implements AutoCloseable {
 
     public int changeCount() {
         return changeCount;
+    }
+
+    /** Marks a thread whose figures must be recomputed at commit (e.g. the target of a settled action). */
+    void touchThread(String threadId) {
+        if (threadId != null) {
+            touchedThreads.add(threadId);
+        }
     }
 
     public Set<EntityKind> touchedKinds() {
@@ -104,11 +114,13 @@ public final class PageTransaction implements AutoCloseable {
     }
 
     private void thread(DiscussionThread t) throws SQLException {
+        touchedThreads.add(t.id());
         add(Statement.THREAD, MERGE_THREAD, courseId, t.id(), t.title(), t.module(), t.authorId(), t.createdAt(),
                 t.lastActivityAt(), t.locked(), t.pinned(), t.version(), generation);
     }
 
     private void post(Post p) throws SQLException {
+        touchedThreads.add(p.threadId());
         // Before the first full pass has ended the cache holds no earlier version to keep.
         if (p.version() > 1 && !(fullPass && generation == 1)) {
             // The revision must be copied before the new version replaces it: flush queued posts first.
@@ -133,12 +145,15 @@ public final class PageTransaction implements AutoCloseable {
         switch (r.kind()) {
             case PARTICIPANT -> Jdbc.update(connection, "DELETE FROM participant WHERE course_id = ? AND id = ?", courseId, id);
             case THREAD -> {
+                touchedThreads.add(id);
                 Jdbc.update(connection, "DELETE FROM post_revision WHERE course_id = ? AND post_id IN"
                         + " (SELECT id FROM post WHERE course_id = ? AND thread_id = ?)", courseId, courseId, id);
                 Jdbc.update(connection, "DELETE FROM post WHERE course_id = ? AND thread_id = ?", courseId, id);
                 Jdbc.update(connection, "DELETE FROM thread WHERE course_id = ? AND id = ?", courseId, id);
             }
             case POST -> {
+                Jdbc.queryOne(connection, "SELECT thread_id FROM post WHERE course_id = ? AND id = ?",
+                        row -> row.getString(1), courseId, id).ifPresent(touchedThreads::add);
                 Jdbc.update(connection, "DELETE FROM post_revision WHERE course_id = ? AND post_id = ?", courseId, id);
                 Jdbc.update(connection, "DELETE FROM post WHERE course_id = ? AND id = ?", courseId, id);
             }
@@ -180,22 +195,33 @@ public final class PageTransaction implements AutoCloseable {
      * again, so that what the user did stays visible until the server has it.
      */
     public void commit(String cursor, boolean endOfFeed) {
+        rebuildAllStats = fullPass && endOfFeed;
         commitWith(c -> {
             if (fullPass && endOfFeed) {
                 removeStaleRows();
             }
             Jdbc.update(c, "UPDATE sync_state SET cursor = ?, full_pass = ?, last_sync_at = CURRENT_TIMESTAMP,"
-                    + " last_error = NULL WHERE course_id = ?", cursor, fullPass && !endOfFeed, courseId);
+                    + " last_error = NULL, read_baseline = CASE WHEN ? THEN COALESCE(read_baseline, CURRENT_TIMESTAMP)"
+                    + " ELSE read_baseline END WHERE course_id = ?", cursor, fullPass && !endOfFeed, endOfFeed, courseId);
             return null;
         });
     }
 
-    /** Commits the changes together with other work on the same connection (e.g. settling an outbox action). */
+    /**
+     * Commits the changes together with other work on the same connection (e.g. settling an outbox action), and
+     * brings the feed's per-thread figures up to date: for the threads touched, or for the whole course when a
+     * full pass ends (during a full pass they wait for its end: threads are touched many times over).
+     */
     void commitWith(Jdbc.Work<?> alongside) {
         try {
             flushAll();
             alongside.apply(connection);
-            LocalEffects.reapplyPending(connection, courseId);
+            touchedThreads.addAll(LocalEffects.reapplyPending(connection, courseId));
+            if (rebuildAllStats) {
+                ThreadStatsWriter.refreshAll(connection, courseId);
+            } else if (!fullPass) {
+                ThreadStatsWriter.refresh(connection, courseId, touchedThreads);
+            }
             connection.commit();
             finished = true;
         } catch (SQLException e) {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -20,6 +21,7 @@ import java.util.List;
  * earlier one that is still failing. Each action goes with its own id as idempotency key, so an action whose
  * answer was lost is simply sent again, here or after a restart, and the server applies it once.
  * Conflicts and rejections are stored with the server's explanation and stay until the user resolves them.
+ * An action waits {@link SyncSettings#sendDelay()} before it is sent: until then the user can take it back.
  */
 final class OutboxPusher implements Runnable {
 
@@ -31,22 +33,27 @@ final class OutboxPusher implements Runnable {
     private final Cache cache;
     private final Backoff backoff;
     private final Waker waker = new Waker();
+    private final Duration sendDelay;
     private volatile boolean stopped;
+    private Duration nextDue = IDLE_CHECK;
 
     OutboxPusher(SyncEngine engine, CourseConnector connector, Cache cache, SyncSettings settings) {
         this.engine = engine;
         this.connector = connector;
         this.cache = cache;
         this.backoff = settings.newBackoff();
+        this.sendDelay = settings.sendDelay();
     }
 
     @Override
     public void run() {
+        cache.outbox().recoverInterruptedSends();
         while (!stopped) {
             Duration pause;
             try {
+                nextDue = IDLE_CHECK;
                 pushAll();
-                pause = IDLE_CHECK;
+                pause = nextDue;
             } catch (SyncException e) {
                 engine.failedToReachServer(e);
                 pause = backoff.next(e.retryAfter());
@@ -67,8 +74,16 @@ final class OutboxPusher implements Runnable {
             if (stopped) {
                 return;
             }
-            push(entry.action());
-            backoff.reset();
+            Duration left = Duration.between(Instant.now(), entry.action().createdAt().plus(sendDelay));
+            if (!left.isNegative() && !left.isZero()) {
+                // Still within its undo window: the ones after it wait too, to keep the order.
+                nextDue = left;
+                return;
+            }
+            if (entry.state() == OutboxState.SENDING || cache.outbox().claimForSending(entry.action().id())) {
+                push(entry.action());
+                backoff.reset();
+            }
         }
     }
 
@@ -79,7 +94,7 @@ final class OutboxPusher implements Runnable {
             engine.reachedServer();
         } catch (SyncException e) {
             if (e.retryable() || e.kind() == SyncException.Kind.UNAUTHORIZED || e.kind() == SyncException.Kind.FORBIDDEN) {
-                cache.outbox().recordAttempt(action.id(), e.getMessage());
+                cache.outbox().releaseAfterFailure(action.id(), e.getMessage());
                 throw e;
             }
             // The server refused the request itself: keep it, visible, as rejected.

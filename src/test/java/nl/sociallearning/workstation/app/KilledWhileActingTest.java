@@ -36,7 +36,7 @@ class KilledWhileActingTest {
                     .findFirst().orElseThrow();
             try (Cache cache = Cache.open(dataDir);
                  CourseSyncApiConnector connector = connector(server);
-                 SyncEngine engine = new SyncEngine(connector, cache, SyncSettings.defaults())) {
+                 SyncEngine engine = new SyncEngine(connector, cache, SyncSettings.oneOff())) {
                 engine.syncOnce();
             }
 
@@ -57,7 +57,7 @@ class KilledWhileActingTest {
 
             try (Cache cache = Cache.open(dataDir);
                  CourseSyncApiConnector connector = connector(server);
-                 SyncEngine engine = new SyncEngine(connector, cache, SyncSettings.defaults())) {
+                 SyncEngine engine = new SyncEngine(connector, cache, SyncSettings.oneOff())) {
                 OutboxEntry kept = cache.outbox().find(id).orElseThrow();
                 assertThat(kept.state()).isEqualTo(OutboxState.PENDING);
                 assertThat(cache.posts().find(COURSE, target.id()).orElseThrow().hidden()).as("shown as done at once").isTrue();

@@ -333,6 +333,23 @@ class SyncEngineTest {
         assertThat(statuses).anySatisfy(s -> assertThat(s.bytes()).isPositive());
     }
 
+    @Test
+    void anActionWaitsForItsUndoWindowBeforeItIsSent() throws Exception {
+        f.engine.syncOnce();
+        f.restart(SyncFixture.FAST.withSendDelay(Duration.ofMillis(1500)));
+        Post target = server.course(COURSE).posts().stream().filter(p -> p.parentId() != null && !p.hidden())
+                .findFirst().orElseThrow();
+        ModerationAction hide = f.engine.submit(COURSE, ActionType.HIDE, target.id(), target.version(), Map.of());
+
+        f.engine.syncOnce();
+        assertThat(server.timesApplied(hide.id())).as("not yet: it can still be undone").isZero();
+
+        Thread.sleep(1600);
+        f.engine.syncOnce();
+        assertThat(server.timesApplied(hide.id())).isEqualTo(1);
+        assertThat(f.cache.outbox().discard(hide.id())).as("too late to undo").isFalse();
+    }
+
     static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

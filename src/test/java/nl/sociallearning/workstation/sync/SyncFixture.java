@@ -17,7 +17,8 @@ final class SyncFixture implements AutoCloseable {
             .withBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
             .withLongPoll(Duration.ofSeconds(2))
             .withMaxAttempts(4)
-            .withPageSize(250);
+            .withPageSize(250)
+            .withSendDelay(Duration.ZERO);
 
     final DemoCourseServer server;
     final Path dataDir;
