@@ -1,6 +1,5 @@
 package nl.sociallearning.workstation.app;
 
-import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -11,14 +10,23 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import nl.sociallearning.workstation.courses.CourseOverviewView;
+import javafx.util.Duration;
 import nl.sociallearning.workstation.courses.CourseOverviewViewModel;
+import nl.sociallearning.workstation.domain.TriageRules;
+import nl.sociallearning.workstation.feed.FeedQueue;
+import nl.sociallearning.workstation.feed.FeedSnapshot;
+import nl.sociallearning.workstation.feed.FeedViewModel;
+import nl.sociallearning.workstation.feed.html.PostView;
 import nl.sociallearning.workstation.ui.Messages;
 import nl.sociallearning.workstation.ui.TaskRunner;
 import nl.sociallearning.workstation.ui.TimeFormat;
+import nl.sociallearning.workstation.ui.shell.ShellStyles;
+import nl.sociallearning.workstation.ui.shell.ThemeSwitcher;
+import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,10 +35,17 @@ import java.util.Objects;
 public final class WorkstationApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkstationApp.class);
+    /** A thread unanswered this long needs the moderator. */
+    static final java.time.Duration UNANSWERED_AFTER = java.time.Duration.ofHours(24);
     private static Options options;
 
     private Workstation workstation;
     private TaskRunner runner;
+    private WindowSettings settings;
+    private Stage stage;
+    private ShellView shell;
+    private FeedViewModel feed;
+    private ThemeSwitcher theme;
 
     static void launchWith(Options given) {
         options = given;
@@ -38,8 +53,9 @@ public final class WorkstationApp extends Application {
     }
 
     @Override
-    public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    public void start(Stage primary) {
+        stage = primary;
+        settings = WindowSettings.load(options.dataDirOrDefault());
         Messages messages = new Messages(options.language() != null ? options.language() : Locale.getDefault());
         runner = new TaskRunner(Platform::runLater);
         stage.setTitle(messages.get("app.title"));
@@ -47,13 +63,13 @@ public final class WorkstationApp extends Application {
             stage.getIcons().add(new Image(Objects.requireNonNull(
                     WorkstationApp.class.getResourceAsStream("/nl/sociallearning/workstation/ui/icons/app-icon-" + size + ".png"))));
         }
-        ProgressIndicator spinner = new ProgressIndicator();
-        VBox loading = new VBox(16, spinner, new Label(messages.get("app.opening")));
+        VBox loading = new VBox(16, new ProgressIndicator(), new Label(messages.get("app.opening")));
         loading.setAlignment(Pos.CENTER);
-        Scene scene = new Scene(loading, 1280, 800);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                WorkstationApp.class.getResource("/nl/sociallearning/workstation/ui/workstation.css")).toExternalForm());
+        Scene scene = new Scene(loading, settings.number("window.width", 1440), settings.number("window.height", 900));
+        stylesheets(scene);
+        theme = new ThemeSwitcher(loading, settings.flag("theme.dark", false));
         stage.setScene(scene);
+        placeWindow();
         stage.show();
         runner.run(() -> {
             try {
@@ -63,7 +79,7 @@ public final class WorkstationApp extends Application {
             }
         }, opened -> {
             workstation = opened;
-            scene.setRoot(overview(opened, messages));
+            showShell(scene, opened, messages);
             opened.engine().start();
         }, failure -> {
             Alert alert = new Alert(Alert.AlertType.ERROR, failure.getMessage());
@@ -73,16 +89,108 @@ public final class WorkstationApp extends Application {
         });
     }
 
-    private CourseOverviewView overview(Workstation opened, Messages messages) {
-        CourseOverviewViewModel model = new CourseOverviewViewModel(opened.cache(), runner, opened.engine());
-        model.load();
-        return new CourseOverviewView(model, messages, new TimeFormat(messages, ZoneId.systemDefault()),
-                opened.engine().serverName());
+    static void stylesheets(Scene scene) {
+        scene.getStylesheets().addAll(
+                Objects.requireNonNull(WorkstationApp.class.getResource("/nl/sociallearning/workstation/ui/workstation.css")).toExternalForm(),
+                ShellStyles.STYLESHEET, PostView.STYLESHEET);
+    }
+
+    private void showShell(Scene scene, Workstation opened, Messages messages) {
+        TimeFormat time = new TimeFormat(messages, ZoneId.systemDefault());
+        CourseOverviewViewModel overview = new CourseOverviewViewModel(opened.cache(), runner, opened.engine());
+        feed = new FeedViewModel(opened.cache(), runner, opened.engine(), new TriageRules(UNANSWERED_AFTER), Clock.systemUTC());
+        restoreFeedChoices();
+        shell = new ShellView(feed, overview, messages, time, opened.engine().serverName());
+        theme = new ThemeSwitcher(shell, settings.flag("theme.dark", false));
+        scene.setRoot(shell);
+        ShellCommands.install(scene, shell, feed, opened.engine(), messages, theme);
+        feed.newlyFlaggedProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                notifyFlagged(messages, item.row().thread().title(), item.row().flags());
+            }
+        });
+        double[] dividers = {settings.number("layout.divider0", 0.17), settings.number("layout.divider1", 0.52)};
+        shell.feedView().split().setDividerPositions(dividers);
+        overview.load();
+        feed.load();
+    }
+
+    private void restoreFeedChoices() {
+        feed.courseScopeProperty().set(settings.text("layout.course"));
+        String kind = settings.text("layout.queue.kind");
+        if (kind != null) {
+            try {
+                feed.queueProperty().set(new FeedQueue(FeedQueue.Kind.valueOf(kind), settings.text("layout.queue.value")));
+            } catch (IllegalArgumentException e) {
+                LOG.info("Saved queue {} unknown; showing the default", kind);
+            }
+        }
+        String sort = settings.text("layout.sort");
+        if (sort != null) {
+            try {
+                feed.sortProperty().set(FeedSnapshot.Sort.valueOf(sort));
+            } catch (IllegalArgumentException e) {
+                LOG.info("Saved sort {} unknown", sort);
+            }
+        }
+    }
+
+    /** New flagged posts while the moderator looks elsewhere: a quiet notification in the corner. */
+    private void notifyFlagged(Messages messages, String title, int flags) {
+        try {
+            Notifications.create().owner(stage).title(messages.get("notify.flagged.title"))
+                    .text(messages.get("notify.flagged.text", title, flags)).hideAfter(Duration.seconds(8)).showWarning();
+        } catch (RuntimeException e) {
+            LOG.debug("Notification not shown", e);
+        }
+    }
+
+    private void placeWindow() {
+        double x = settings.number("window.x", Double.NaN);
+        double y = settings.number("window.y", Double.NaN);
+        boolean onScreen = !Double.isNaN(x) && !Double.isNaN(y) && javafx.stage.Screen.getScreensForRectangle(
+                x, y, 100, 100).size() > 0;
+        if (onScreen) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(settings.flag("window.maximized", false));
+    }
+
+    private void saveSettings() {
+        if (stage.isMaximized()) {
+            settings.put("window.maximized", true);
+        } else {
+            settings.put("window.maximized", false);
+            settings.put("window.x", stage.getX());
+            settings.put("window.y", stage.getY());
+            settings.put("window.width", stage.getWidth());
+            settings.put("window.height", stage.getHeight());
+        }
+        if (theme != null) {
+            settings.put("theme.dark", theme.isDark());
+        }
+        if (feed != null) {
+            settings.put("layout.course", feed.courseScopeProperty().get());
+            settings.put("layout.queue.kind", feed.queueProperty().get().kind());
+            settings.put("layout.queue.value", feed.queueProperty().get().value());
+            settings.put("layout.sort", feed.sortProperty().get());
+        }
+        if (shell != null) {
+            double[] d = shell.feedView().split().getDividerPositions();
+            settings.put("layout.divider0", d[0]);
+            settings.put("layout.divider1", d[1]);
+        }
+        settings.save();
     }
 
     @Override
     public void stop() {
+        saveSettings();
         try {
+            if (feed != null) {
+                feed.dispose();
+            }
             if (workstation != null) {
                 workstation.close();
             }

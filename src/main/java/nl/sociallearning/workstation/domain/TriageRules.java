@@ -19,6 +19,7 @@ public final class TriageRules {
     /** What the cache knows of a thread, as far as triage cares. */
     public record Facts(
             Instant createdAt,
+            boolean openedByModerator,
             boolean answered,
             boolean openerQuestion,
             boolean authorFirstPost,
@@ -49,7 +50,8 @@ public final class TriageRules {
     /** @param manual the moderators' own triage of the thread, or null */
     public Assessment assess(Facts f, Triage manual, Instant now) {
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-        if (!f.answered()) {
+        // A moderator's own thread (a welcome, a weekly question) waits for participants, not for a moderator.
+        if (!f.answered() && !f.openedByModerator()) {
             if (!f.createdAt().plus(unansweredAfter).isAfter(now)) {
                 reasons.add(Reason.UNANSWERED);
             }
@@ -93,7 +95,7 @@ public final class TriageRules {
 
     /** Unanswered: since it was opened. Otherwise since a participant posted after the last moderator post. */
     private static Instant waitingSince(Facts f) {
-        if (!f.answered()) {
+        if (!f.answered() && !f.openedByModerator()) {
             return f.createdAt();
         }
         Instant participant = f.lastParticipantPostAt();

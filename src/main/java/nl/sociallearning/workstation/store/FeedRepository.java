@@ -103,7 +103,8 @@ public final class FeedRepository {
 
     private static FeedRow row(ResultSet r) throws SQLException {
         Instant created = Jdbc.instant(r, "created_at");
-        TriageRules.Facts facts = new TriageRules.Facts(created, r.getInt("replies_by_others") > 0,
+        TriageRules.Facts facts = new TriageRules.Facts(created, "MODERATOR".equals(r.getString("author_role")),
+                r.getInt("replies_by_others") > 0,
                 r.getBoolean("opener_question"), r.getBoolean("author_first_post"), r.getInt("flag_count"),
                 r.getInt("pending_count"), Jdbc.instant(r, "last_participant_post_at"), Jdbc.instant(r, "last_moderator_post_at"));
         String state = r.getString("triage_state");

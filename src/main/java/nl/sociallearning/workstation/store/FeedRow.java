@@ -33,6 +33,11 @@ public record FeedRow(
         return lastPostAt != null && lastPostAt.isAfter(thread.lastActivityAt()) ? lastPostAt : thread.lastActivityAt();
     }
 
+    public FeedRow withUnread(int count) {
+        return new FeedRow(thread, authorName, authorGroup, authorRole, posts, replies, moderatorReplies, peerReplies,
+                firstReplyAt, lastPostAt, flags, held, count, facts, triage);
+    }
+
     public String key() {
         return thread.courseId() + "/" + thread.id();
     }

@@ -76,6 +76,15 @@ public final class OutboxRepository {
     }
 
     /**
+     * Sets a conflict or rejection aside once the user has seen it (it stays in the log as discarded). Returns
+     * false when the action is not one that needs attention.
+     */
+    public boolean dismiss(UUID id) {
+        return jdbc.writeDurably(c -> Jdbc.update(c, "UPDATE outbox SET state = ? WHERE id = ? AND state IN (?, ?)",
+                OutboxState.DISCARDED, id, OutboxState.CONFLICT, OutboxState.REJECTED) == 1);
+    }
+
+    /**
      * Claims a pending action for sending, so that it can no longer be discarded. False when it is not pending
      * (the user took it back a moment ago).
      */

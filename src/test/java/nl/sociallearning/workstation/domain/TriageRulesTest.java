@@ -16,7 +16,7 @@ class TriageRulesTest {
 
     static Facts facts(Duration age, boolean answered, boolean question, boolean firstPost, int flags, int held,
                        Instant lastParticipant, Instant lastModerator) {
-        return new Facts(NOW.minus(age), answered, question, firstPost, flags, held, lastParticipant, lastModerator);
+        return new Facts(NOW.minus(age), false, answered, question, firstPost, flags, held, lastParticipant, lastModerator);
     }
 
     @Test
@@ -67,6 +67,14 @@ class TriageRulesTest {
                 .waitingSince()).isEqualTo(participant);
         assertThat(rules.assess(facts(Duration.ofDays(1), true, false, false, 0, 0, moderator, participant), null, NOW)
                 .waitingSince()).as("the moderator spoke last").isNull();
+    }
+
+    @Test
+    void aModeratorsOwnThreadNeedsNoModeratorReply() {
+        var welcome = new Facts(NOW.minus(Duration.ofDays(3)), true, false, true, true, 0, 0, null, null);
+        assertThat(rules.assess(welcome, null, NOW).state()).isEqualTo(TriageState.NEW);
+        var flagged = new Facts(NOW.minus(Duration.ofDays(3)), true, false, true, true, 1, 0, null, null);
+        assertThat(rules.assess(flagged, null, NOW).reasons()).containsExactly(Reason.FLAGGED);
     }
 
     @Test

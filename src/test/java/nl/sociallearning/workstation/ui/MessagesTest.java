@@ -74,7 +74,8 @@ class MessagesTest {
                 String code = Files.readString(file);
                 Matcher literal = LITERAL_KEY.matcher(code);
                 while (literal.find()) {
-                    if (families.stream().anyMatch(literal.group(1)::startsWith)) {
+                    boolean fileName = literal.group(1).matches(".*\\.(css|png|json|sql|properties|xml|yaml|txt)");
+                    if (!fileName && families.stream().anyMatch(literal.group(1)::startsWith)) {
                         used.add(literal.group(1));
                     }
                 }

@@ -1,0 +1,614 @@
+package nl.sociallearning.workstation.feed;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import nl.sociallearning.workstation.domain.ActionType;
+import nl.sociallearning.workstation.domain.Draft;
+import nl.sociallearning.workstation.domain.ModerationAction;
+import nl.sociallearning.workstation.domain.OutboxEntry;
+import nl.sociallearning.workstation.domain.OutboxState;
+import nl.sociallearning.workstation.domain.Participant;
+import nl.sociallearning.workstation.domain.Post;
+import nl.sociallearning.workstation.domain.TriageRules;
+import nl.sociallearning.workstation.domain.TriageState;
+import nl.sociallearning.workstation.domain.UserIdentity;
+import nl.sociallearning.workstation.feed.html.PostHtml;
+import nl.sociallearning.workstation.store.Cache;
+import nl.sociallearning.workstation.store.FeedRow;
+import nl.sociallearning.workstation.sync.CacheChange;
+import nl.sociallearning.workstation.sync.SyncEngine;
+import nl.sociallearning.workstation.sync.SyncListener;
+import nl.sociallearning.workstation.ui.Refresher;
+import nl.sociallearning.workstation.ui.TaskRunner;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The feed's state: the threads of the chosen course (or all), assessed by the triage rules, narrowed to a
+ * queue and a search and ordered; the queues' live counts; the moderator indicators; the selected thread's
+ * details; and the moderator's actions on it. Data is read from the cache in the background; properties change
+ * on the UI thread only. Actions go through the sync engine (cache first, then the outbox) and can be undone
+ * until they are sent.
+ */
+public final class FeedViewModel implements SyncListener {
+
+    /** A queue with its live count. */
+    public record QueueCount(FeedQueue queue, int count) { }
+
+    /** Something just done, for a toast; {@code undo} is null when it cannot be taken back. */
+    public record Done(String messageKey, int count, Runnable undo) { }
+
+    private final Cache cache;
+    private final TaskRunner runner;
+    private final SyncEngine engine;
+    private final TriageRules rules;
+    private final Clock clock;
+
+    private final ObjectProperty<String> courseScope = new SimpleObjectProperty<>();
+    private final ObjectProperty<FeedQueue> queue = new SimpleObjectProperty<>(FeedQueue.NEEDS_REPLY);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<FeedSnapshot.Sort> sort = new SimpleObjectProperty<>(FeedSnapshot.Sort.LAST_ACTIVITY);
+    private final ObservableList<FeedItem> items = FXCollections.observableArrayList();
+    private final ObservableList<QueueCount> queues = FXCollections.observableArrayList();
+    private final ObjectProperty<ModeratorIndicators> indicators = new SimpleObjectProperty<>();
+    private final ObjectProperty<FeedItem> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<ThreadDetails> details = new SimpleObjectProperty<>();
+    private final ObservableSet<String> marked = FXCollections.observableSet();
+    private final IntegerProperty newAbove = new SimpleIntegerProperty();
+    private final BooleanProperty atTop = new SimpleBooleanProperty(true);
+    private final BooleanProperty loading = new SimpleBooleanProperty(true);
+    private final StringProperty problem = new SimpleStringProperty();
+    private final ObjectProperty<Done> lastDone = new SimpleObjectProperty<>();
+    private final ObjectProperty<FeedItem> newlyFlagged = new SimpleObjectProperty<>();
+
+    private final SearchIndex index = new SearchIndex();
+    private final Refresher<FeedSnapshot> snapshotRefresher;
+    private final Refresher<List<FeedItem>> viewRefresher;
+    private final Refresher<ThreadDetails> detailRefresher;
+    private final Refresher<Boolean> draftSaver;
+    private final Refresher<Boolean> indexer;
+    private volatile FeedSnapshot snapshot = FeedSnapshot.empty();
+    private volatile boolean indexBuilt;
+    private Draft draftToSave;
+    private volatile String me;
+
+    public FeedViewModel(Cache cache, TaskRunner runner, SyncEngine engine, TriageRules rules, Clock clock) {
+        this.cache = cache;
+        this.runner = runner;
+        this.engine = engine;
+        this.rules = rules;
+        this.clock = clock;
+        this.snapshotRefresher = new Refresher<>(runner, this::loadSnapshot, this::showSnapshot, this::showProblem);
+        this.viewRefresher = new Refresher<>(runner, this::computeView, this::showView, this::showProblem);
+        this.detailRefresher = new Refresher<>(runner, this::loadDetails, this::showDetails, this::showProblem);
+        this.draftSaver = new Refresher<>(runner, this::saveDraft, saved -> { }, this::showProblem);
+        this.indexer = new Refresher<>(runner, this::updateIndex, changed -> {
+            if (changed && !search.get().isBlank()) {
+                viewRefresher.request();
+            }
+        }, this::showProblem);
+        courseScope.addListener((obs, old, now) -> {
+            if (!Objects.equals(old, now)) {
+                marked.clear();
+                snapshotRefresher.request();
+            }
+        });
+        queue.addListener((obs, old, now) -> viewRefresher.request());
+        sort.addListener((obs, old, now) -> viewRefresher.request());
+        search.addListener((obs, old, now) -> viewRefresher.request());
+        selected.addListener((obs, old, now) -> {
+            if (now == null) {
+                details.set(null);
+            } else if (old == null || !old.key().equals(now.key())) {
+                details.set(null);
+                detailRefresher.request();
+            }
+        });
+    }
+
+    /** Starts following the engine and loads what the cache holds. */
+    public void load() {
+        engine.addListener(this);
+        snapshotRefresher.request();
+    }
+
+    public void dispose() {
+        engine.removeListener(this);
+    }
+
+    // --- loading (background) ------------------------------------------------------------------------------
+
+    private FeedSnapshot loadSnapshot() {
+        if (me == null) {
+            me = cache.syncStates().identity().map(UserIdentity::id).orElse(null);
+        }
+        String scope = courseScope.get();
+        List<FeedRow> rows = cache.feed().rows(scope);
+        FeedSnapshot next = FeedSnapshot.of(rows, rules, clock.instant(), me);
+        snapshot = next;
+        return next;
+    }
+
+    private final Map<String, FeedRow> indexed = new HashMap<>();
+
+    /**
+     * Brings the search index up to the current snapshot: threads that are new or have new posts since they were
+     * indexed. Runs after the snapshot is shown, so the feed does not wait for it. Returns whether anything changed.
+     */
+    private Boolean updateIndex() {
+        FeedSnapshot current = snapshot;
+        Set<String> keys = new HashSet<>();
+        boolean changed = false;
+        for (FeedItem item : current.items()) {
+            keys.add(item.key());
+            FeedRow old = indexed.get(item.key());
+            FeedRow now = item.row();
+            if (old == null || old.posts() != now.posts() || !Objects.equals(old.lastPostAt(), now.lastPostAt())
+                    || old.thread().version() != now.thread().version()) {
+                index.put(item.key(), now.thread().title(),
+                        cache.posts().inThread(item.courseId(), item.threadId()).stream().map(Post::bodyHtml).toList());
+                indexed.put(item.key(), now);
+                changed = true;
+            }
+        }
+        indexed.keySet().retainAll(keys);
+        index.retainOnly(keys);
+        indexBuilt = true;
+        return changed;
+    }
+
+    /** Searches the index once it is built; until then the cache itself (slower, but never wrong). */
+    private List<FeedItem> computeView() {
+        String text = search.get();
+        Set<String> hits = null;
+        if (text != null && !text.isBlank()) {
+            hits = indexBuilt ? index.search(text) : cache.feed().search(courseScope.get(), text.trim());
+        }
+        return snapshot.view(queue.get(), hits, sort.get());
+    }
+
+    private void showSnapshot(FeedSnapshot s) {
+        List<QueueCount> counts = new ArrayList<>();
+        s.counts().forEach((q, n) -> counts.add(new QueueCount(q, n)));
+        queues.setAll(counts);
+        indicators.set(s.indicators());
+        noticeNewFlags(s);
+        loading.set(false);
+        viewRefresher.request();
+        indexer.request();
+        if (selected.get() != null) {
+            detailRefresher.request();
+        }
+    }
+
+    private final Map<String, Integer> flagsSeen = new HashMap<>();
+    private final Instant startedAt = Instant.now();
+
+    /**
+     * A thread flagged anew while the workstation runs is worth one quiet notification: not the flags the first
+     * sync brings in, and not a storm (the newest flagged thread of a refresh only).
+     */
+    private void noticeNewFlags(FeedSnapshot s) {
+        FeedItem newest = null;
+        for (FeedItem item : s.items()) {
+            int flags = item.row().flags();
+            Integer before = flagsSeen.put(item.key(), flags);
+            boolean more = flags > (before == null ? 0 : before);
+            if (more && item.row().lastActivity().isAfter(startedAt)
+                    && (newest == null || item.row().lastActivity().isAfter(newest.row().lastActivity()))) {
+                newest = item;
+            }
+        }
+        if (newest != null) {
+            newlyFlagged.set(newest);
+        }
+    }
+
+    /**
+     * Shows a new list. Threads that arrive above the first one the user sees are counted in {@link #newAbove}
+     * (the view keeps its scroll position and shows the count); the selection stays on its thread.
+     */
+    private void showView(List<FeedItem> next) {
+        String selectedKey = selected.get() == null ? null : selected.get().key();
+        Set<String> before = new HashSet<>();
+        items.forEach(i -> before.add(i.key()));
+        int added = 0;
+        if (!before.isEmpty()) {
+            for (FeedItem i : next) {
+                if (!before.contains(i.key())) {
+                    added++;
+                }
+            }
+        }
+        items.setAll(next);
+        // At the top of the list the new threads are simply there; further down they are counted instead.
+        newAbove.set(before.isEmpty() || atTop.get() ? 0 : newAbove.get() + added);
+        if (selectedKey != null) {
+            next.stream().filter(i -> i.key().equals(selectedKey)).findFirst().ifPresent(selected::set);
+        }
+        marked.retainAll(next.stream().map(FeedItem::key).toList());
+    }
+
+    private ThreadDetails loadDetails() {
+        FeedItem item = selected.get();
+        if (item == null) {
+            return null;
+        }
+        String course = item.courseId();
+        String threadId = item.threadId();
+        List<Post> posts = cache.posts().inThread(course, threadId);
+        Set<String> pendingTargets = new HashSet<>();
+        List<OutboxEntry> log = new ArrayList<>();
+        Set<String> postIds = new HashSet<>();
+        posts.forEach(p -> postIds.add(p.id()));
+        for (OutboxEntry e : cache.outbox().log(course)) {
+            if (e.action().targetId().equals(threadId) || postIds.contains(e.action().targetId())) {
+                log.add(e);
+                if (e.state() == OutboxState.PENDING || e.state() == OutboxState.SENDING) {
+                    pendingTargets.add(e.action().targetId());
+                }
+            }
+        }
+        Map<String, Participant> authors = new HashMap<>();
+        List<PostNode> nodes = new ArrayList<>(posts.size());
+        int unreadLeft = item.row().unread();
+        List<ReplyTree.Entry> ordered = ReplyTree.order(posts);
+        // The newest posts are the unread ones.
+        List<Post> byTime = new ArrayList<>(posts);
+        byTime.sort(java.util.Comparator.comparing(Post::createdAt).reversed());
+        Set<String> unread = new HashSet<>();
+        for (int i = 0; i < Math.min(unreadLeft, byTime.size()); i++) {
+            unread.add(byTime.get(i).id());
+        }
+        for (ReplyTree.Entry e : ordered) {
+            Post p = e.post();
+            Participant author = p.authorId() == null ? null
+                    : authors.computeIfAbsent(p.authorId(), id -> cache.participants().find(course, id).orElse(null));
+            nodes.add(new PostNode(p, e.depth(), author, unread.contains(p.id()),
+                    p.id().startsWith("local-") || pendingTargets.contains(p.id()), PostHtml.parse(p.bodyHtml())));
+        }
+        String opener = item.row().thread().authorId();
+        Participant openerAuthor = opener == null ? null : cache.participants().find(course, opener).orElse(null);
+        ThreadDetails d = new ThreadDetails(item, nodes, openerAuthor,
+                opener == null ? 0 : cache.feed().postCount(course, opener),
+                opener == null ? List.of() : cache.feed().history(course, opener, 8),
+                cache.feed().notes(course, threadId), log, cache.drafts().inThread(course, threadId));
+        if (item.row().unread() > 0 && !byTime.isEmpty()) {
+            cache.feed().markRead(course, threadId, byTime.get(0).createdAt());
+        }
+        return d;
+    }
+
+    /** Shows a thread's details; opening it read it, so its unread count drops to nothing in the list. */
+    private void showDetails(ThreadDetails d) {
+        details.set(d);
+        if (d == null || d.item().row().unread() == 0) {
+            return;
+        }
+        FeedItem read = new FeedItem(d.item().row().withUnread(0), d.item().triage());
+        int at = indexOf(read.key());
+        if (at >= 0) {
+            items.set(at, read);
+        }
+        if (selected.get() != null && selected.get().key().equals(read.key())) {
+            selected.set(read);
+        }
+    }
+
+    // --- what the sync engine says (its threads) ------------------------------------------------------------
+
+    @Override
+    public void cacheChanged(CacheChange change) {
+        runner.onUi(() -> {
+            String scope = courseScope.get();
+            if (scope == null || scope.equals(change.courseId())) {
+                snapshotRefresher.request();
+            }
+        });
+    }
+
+    // --- navigation -------------------------------------------------------------------------------------------
+
+    /** Moves the selection down (+1) or up (-1) the list; from nothing, to the first thread. */
+    public void move(int step) {
+        if (items.isEmpty()) {
+            return;
+        }
+        int at = selected.get() == null ? -1 : indexOf(selected.get().key());
+        int next = at < 0 ? 0 : Math.max(0, Math.min(items.size() - 1, at + step));
+        selected.set(items.get(next));
+    }
+
+    private int indexOf(String key) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Marks or unmarks the selected thread for a bulk action. */
+    public void toggleMark() {
+        FeedItem item = selected.get();
+        if (item != null && !marked.remove(item.key())) {
+            marked.add(item.key());
+        }
+    }
+
+    /** The user saw the new threads (scrolled to the top or clicked the counter). */
+    public void acknowledgeNew() {
+        newAbove.set(0);
+    }
+
+    // --- actions ------------------------------------------------------------------------------------------------
+
+    /** The threads an action applies to: the marked ones, or else the selected one. */
+    public List<FeedItem> targets() {
+        if (!marked.isEmpty()) {
+            return items.stream().filter(i -> marked.contains(i.key())).toList();
+        }
+        return selected.get() == null ? List.of() : List.of(selected.get());
+    }
+
+    public void markDone() {
+        triage(TriageState.DONE, null, null, "action.done");
+    }
+
+    public void snooze(Duration duration) {
+        triage(TriageState.SNOOZED, null, clock.instant().plus(duration), "action.snoozed");
+    }
+
+    public void setState(TriageState state) {
+        triage(state, null, null, "action.state." + state.name());
+    }
+
+    /** Assigns the targets to a moderator (the user's own id when {@code moderatorId} is null). */
+    public void assign(String moderatorId) {
+        String who = moderatorId != null ? moderatorId : me;
+        List<Submit> submits = new ArrayList<>();
+        for (FeedItem item : targets()) {
+            TriageState state = item.triage().state() == TriageState.NEW || item.triage().state() == TriageState.NEEDS_REPLY
+                    ? TriageState.IN_PROGRESS : item.triage().state();
+            Map<String, String> payload = new HashMap<>();
+            payload.put("state", state.name());
+            payload.put("assignee", who);
+            submits.add(new Submit(item.courseId(), ActionType.SET_TRIAGE, item.threadId(), null, payload));
+        }
+        submit(submits, "action.assigned");
+    }
+
+    private void triage(TriageState state, String assignee, Instant snoozedUntil, String messageKey) {
+        List<Submit> submits = new ArrayList<>();
+        for (FeedItem item : targets()) {
+            Map<String, String> payload = new HashMap<>();
+            payload.put("state", state.name());
+            String keep = assignee != null ? assignee : item.row().triage() == null ? null : item.row().triage().assignee();
+            if (keep != null) {
+                payload.put("assignee", keep);
+            }
+            if (snoozedUntil != null) {
+                payload.put("snoozedUntil", snoozedUntil.toString());
+            }
+            submits.add(new Submit(item.courseId(), ActionType.SET_TRIAGE, item.threadId(), null, payload));
+        }
+        submit(submits, messageKey);
+    }
+
+    /** Locks or unlocks (whichever the first target is not), pins or unpins: thread actions that toggle. */
+    public void toggleLock() {
+        boolean lock = !targets().isEmpty() && !targets().get(0).row().thread().locked();
+        threadAction(lock ? ActionType.LOCK : ActionType.UNLOCK, lock ? "action.locked" : "action.unlocked");
+    }
+
+    public void togglePin() {
+        boolean pin = !targets().isEmpty() && !targets().get(0).row().thread().pinned();
+        threadAction(pin ? ActionType.PIN : ActionType.UNPIN, pin ? "action.pinned" : "action.unpinned");
+    }
+
+    private void threadAction(ActionType type, String messageKey) {
+        submit(targets().stream().map(i -> new Submit(i.courseId(), type, i.threadId(), i.row().thread().version(), Map.of()))
+                .toList(), messageKey);
+    }
+
+    /**
+     * Hides or shows a post again (the opener of each target thread when no post is given), deletes or restores
+     * it, flags it, approves or rejects it.
+     */
+    public void postAction(ActionType type, Post post) {
+        List<Submit> submits = new ArrayList<>();
+        if (post != null) {
+            submits.add(new Submit(post.courseId(), type, post.id(), post.version(), Map.of()));
+        } else {
+            for (FeedItem item : targets()) {
+                submits.add(new Submit(item.courseId(), type, openerId(item), null, Map.of()));
+            }
+        }
+        submit(submits, "action." + type.wireName());
+    }
+
+    private String openerId(FeedItem item) {
+        ThreadDetails d = details.get();
+        if (d != null && d.item().key().equals(item.key())) {
+            return d.posts().stream().filter(n -> n.post().parentId() == null).findFirst()
+                    .map(n -> n.post().id()).orElse(item.threadId());
+        }
+        return cache.posts().inThread(item.courseId(), item.threadId()).stream().filter(Post::isOpening).findFirst()
+                .map(Post::id).orElse(item.threadId());
+    }
+
+    /**
+     * Sends a reply to a post. Once it is in the outbox its draft is cleared, through the draft saver, so that a
+     * save of the last keystrokes still in flight cannot bring the draft back.
+     */
+    public void reply(Post parent, String bodyHtml) {
+        Submit s = new Submit(parent.courseId(), ActionType.REPLY, parent.id(), null, Map.of("bodyHtml", bodyHtml));
+        runner.run(() -> s.send(engine), a -> {
+            keepDraft(parent, "");
+            lastDone.set(new Done("action.replied", 1, () -> undo(List.of(a))));
+        }, this::showProblem);
+    }
+
+    public void addNote(String text) {
+        FeedItem item = selected.get();
+        if (item != null && !text.isBlank()) {
+            submit(List.of(new Submit(item.courseId(), ActionType.NOTE, item.threadId(), null, Map.of("text", text))),
+                    "action.noted");
+        }
+    }
+
+    /** Keeps what is typed in a reply; saved in the background, the newest text wins. */
+    public void keepDraft(Post parent, String text) {
+        draftToSave = new Draft(parent.courseId(), parent.threadId(), parent.id(), text, clock.instant());
+        draftSaver.request();
+    }
+
+    private Boolean saveDraft() {
+        Draft d = draftToSave;
+        if (d == null) {
+            return false;
+        }
+        if (d.body().isBlank()) {
+            cache.drafts().delete(d.courseId(), d.parentPostId());
+        } else {
+            cache.drafts().save(d);
+        }
+        return true;
+    }
+
+    /** Takes back actions that have not been sent yet; those already sent stay (the toast said so). */
+    public void undo(List<ModerationAction> actions) {
+        runner.run(() -> {
+            int undone = 0;
+            for (ModerationAction a : actions) {
+                if (cache.outbox().discard(a.id())) {
+                    undone++;
+                }
+            }
+            return undone;
+        }, undone -> {
+            lastDone.set(new Done(undone == actions.size() ? "action.undone" : "action.tooLateToUndo", undone, null));
+            snapshotRefresher.request();
+        }, this::showProblem);
+    }
+
+    /**
+     * Resolves a conflict or rejection by doing the action again on the target as the server has it now; the
+     * old entry is set aside.
+     */
+    public void retry(OutboxEntry entry) {
+        ModerationAction old = entry.action();
+        runner.run(() -> {
+            Integer version = old.type().target() == nl.sociallearning.workstation.domain.EntityKind.THREAD
+                    ? cache.threads().find(old.courseId(), old.targetId()).map(t -> t.version()).orElse(null)
+                    : cache.posts().find(old.courseId(), old.targetId()).map(Post::version).orElse(null);
+            cache.outbox().dismiss(old.id());
+            return engine.submit(old.courseId(), old.type(), old.targetId(), version, old.payload());
+        }, a -> {
+            lastDone.set(new Done("action.retried", 1, () -> undo(List.of(a))));
+            detailRefresher.request();
+        }, this::showProblem);
+    }
+
+    /** Sets a conflict or rejection aside: the server's state stands. */
+    public void dismiss(OutboxEntry entry) {
+        runner.run(() -> cache.outbox().dismiss(entry.action().id()), done -> detailRefresher.request(), this::showProblem);
+    }
+
+    private record Submit(String courseId, ActionType type, String targetId, Integer baseVersion, Map<String, String> payload) {
+        ModerationAction send(SyncEngine engine) {
+            return engine.submit(courseId, type, targetId, baseVersion, payload);
+        }
+    }
+
+    private void submit(List<Submit> submits, String messageKey) {
+        if (submits.isEmpty()) {
+            return;
+        }
+        runner.run(() -> {
+            List<ModerationAction> made = new ArrayList<>();
+            for (Submit s : submits) {
+                made.add(s.send(engine));
+            }
+            return made;
+        }, made -> {
+            lastDone.set(new Done(messageKey, made.size(), () -> undo(made)));
+            marked.clear();
+        }, this::showProblem);
+    }
+
+    private void showProblem(Throwable failure) {
+        problem.set(failure.getMessage());
+    }
+
+    // --- properties ----------------------------------------------------------------------------------------------
+
+    public ObjectProperty<String> courseScopeProperty() { return courseScope; }
+
+    public ObjectProperty<FeedQueue> queueProperty() { return queue; }
+
+    public StringProperty searchProperty() { return search; }
+
+    public ObjectProperty<FeedSnapshot.Sort> sortProperty() { return sort; }
+
+    public ObservableList<FeedItem> items() { return items; }
+
+    public ObservableList<QueueCount> queues() { return queues; }
+
+    public ObjectProperty<ModeratorIndicators> indicatorsProperty() { return indicators; }
+
+    public ObjectProperty<FeedItem> selectedProperty() { return selected; }
+
+    public ObjectProperty<ThreadDetails> detailsProperty() { return details; }
+
+    public ObservableSet<String> marked() { return marked; }
+
+    public IntegerProperty newAboveProperty() { return newAbove; }
+
+    /** Whether the user sees the top of the list (the view says so as it scrolls). */
+    public BooleanProperty atTopProperty() { return atTop; }
+
+    public BooleanProperty loadingProperty() { return loading; }
+
+    public StringProperty problemProperty() { return problem; }
+
+    public ObjectProperty<Done> lastDoneProperty() { return lastDone; }
+
+    public ObjectProperty<FeedItem> newlyFlaggedProperty() { return newlyFlagged; }
+
+    public TriageRules rules() { return rules; }
+
+    public Clock clock() { return clock; }
+
+    /** The user's own id, once known. */
+    public String me() { return me; }
+
+    /** Lets the view react to a finished action without holding on to the list of actions. */
+    public void onDone(Consumer<Done> listener) {
+        lastDone.addListener((obs, old, now) -> {
+            if (now != null) {
+                listener.accept(now);
+            }
+        });
+    }
+
+}
