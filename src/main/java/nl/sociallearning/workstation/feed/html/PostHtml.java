@@ -6,11 +6,8 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.StreamParser;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads a post body as a course server sends it (HTML from any editor, pasted from anywhere, possibly hostile)
@@ -87,21 +84,17 @@ public final class PostHtml {
 
     /**
      * Parses until the completed elements hold {@code rawTextChars} characters of text, then stops: a body of
-     * many megabytes costs no more than the part that will be shown. The parser can hand out an element twice
-     * (when the adoption agency moves nodes about), so each is counted once. Position tracking lets
+     * many megabytes costs no more than the part that will be shown. Each text node is counted with its parent,
+     * which the parser hands out once, when it is complete. Position tracking lets
      * {@link ContentBuilder} tell tags in the source from tags the parser re-opened.
      */
     private static ParsedBody parseUntil(String html, int rawTextChars) {
         try (StreamParser parser = new StreamParser(Parser.htmlParser().setTrackPosition(true))) {
             parser.parse(html, "");
-            Set<Element> counted = Collections.newSetFromMap(new IdentityHashMap<>());
             long text = 0;
             Iterator<Element> elements = parser.iterator();
             while (elements.hasNext()) {
                 Element element = elements.next();
-                if (!counted.add(element)) {
-                    continue;
-                }
                 for (int i = 0; i < element.childNodeSize(); i++) {
                     if (element.childNode(i) instanceof TextNode t) {
                         text += t.getWholeText().length();

@@ -16,9 +16,10 @@ import java.util.function.Function;
 
 /**
  * Shows a {@link PostContent} as plain JavaFX nodes: one {@link TextFlow} per block, no web engine. Links are
- * {@link Hyperlink}s that only tell the caller which URL was clicked, and show it as their tooltip. A long post is shown a page at a time
- * (see {@link PostPages}) behind a "show more" link, so even a body at the text cap opens at once. Add
- * {@link #STYLESHEET} to the scene.
+ * {@link Hyperlink}s that only tell the caller which URL was clicked, and show it as their tooltip. A long post
+ * is shown a page at a time (see {@link PostPages}) behind a "show more" link, so even a body at the text cap
+ * opens at once. Add {@link #STYLESHEET} to the scene. Parse with {@link PostHtml} off the FX thread; build
+ * the view on it.
  */
 public final class PostView extends VBox {
 
@@ -34,7 +35,12 @@ public final class PostView extends VBox {
     /** Shown under a post whose body was longer than {@link PostHtml#MAX_TEXT_CHARS}. */
     public static final String SHORTENED = "shortened";
 
-    static final PostPages.Limits PAGE_LIMITS = new PostPages.Limits(2_000, 1_500, 20_000);
+    /**
+     * A page: at most 2 000 blocks, 20 000 characters (some ten screens), and nodes worth 1 000 Text nodes,
+     * which is what binds for bodies of many tiny blocks or links (on the 2-core build machine, under load, such
+     * a page took about half a second to show; a page of ordinary paragraphs a third of that).
+     */
+    static final PostPages.Limits PAGE_LIMITS = new PostPages.Limits(2_000, 1_000, 20_000);
     /** Deeper lists and quotes than this are indented no further: nesting is not allowed to push text away. */
     private static final int MAX_INDENT_LEVELS = 6;
     private static final double LIST_INDENT = 22;
@@ -166,8 +172,8 @@ public final class PostView extends VBox {
         }
     }
 
-    private static TextFlow note(String words, String styleClass) {
-        Text text = new Text(words);
+    private static TextFlow note(String line, String styleClass) {
+        Text text = new Text(line);
         text.getStyleClass().add("post-text");
         TextFlow flow = new TextFlow(text);
         flow.getStyleClass().add(styleClass);

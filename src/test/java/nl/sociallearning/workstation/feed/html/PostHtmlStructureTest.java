@@ -24,7 +24,8 @@ class PostHtmlStructureTest {
 
     @Test
     void whiteSpaceIsCollapsedAsABrowserDoes() {
-        PostContent content = PostHtml.parse("\n  <p>\n   Een   zin\tmet\r\n  <b> ruimte </b> en&nbsp;&nbsp;vaste  spaties. </p>  <p> \n </p>");
+        PostContent content = PostHtml.parse("\n  <p>\n   Een   zin\tmet\r\n  <b> ruimte </b> en&nbsp;&nbsp;vaste  spaties. </p>"
+                + "  <p> \n </p>");
         assertThat(content.blocks()).containsExactly(paragraph(text("Een zin met "), new Run.Text("ruimte ", BOLD),
                 text("en\u00A0\u00A0vaste spaties.")));
     }

@@ -41,7 +41,8 @@ class PostViewTest {
 
     static final String LIST_POST = "<p>Hoi allemaal,</p><p>Na het gesprek met de familie van Daan heb ik drie dingen"
             + " geleerd 🙂</p><ol><li>eerst <b>luisteren</b>, dan pas het formulier</li><li><p>samen afspraken maken</p>"
-            + "<p>Dat scheelt later veel gedoe.</p><ul><li>wie belt wie</li><li>wanneer we evalueren</li></ul></li><li>het verslag <i>dezelfde dag</i>"
+            + "<p>Dat scheelt later veel gedoe.</p><ul><li>wie belt wie</li><li>wanneer we evalueren</li></ul></li>"
+            + "<li>het verslag <i>dezelfde dag</i>"
             + " schrijven</li></ol><p>Zie ook <a href=\"https://www.example.org/vakliteratuur\">dit artikel over"
             + " gespreksvoering</a>.</p>";
     static final String QUOTE_POST = "<blockquote><p>Hoe gaan jullie om met ouders die de afspraken niet nakomen?</p>"
