@@ -76,8 +76,10 @@ public final class Main {
         out.println("Token: " + server.token());
         out.println("Courses: " + String.join(", ", server.courses().stream().map(c -> c.id() + " ("
                 + c.participants().size() + " participants, " + c.posts().size() + " posts)").toList()));
+        out.println("Commands: burst COURSE N (N replies at once), tick N (N live changes), offline, online");
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        DemoConsole.run(server, System.in, out);
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import nl.sociallearning.workstation.domain.TriageRules;
 import nl.sociallearning.workstation.feed.FeedQueue;
 import nl.sociallearning.workstation.feed.FeedSnapshot;
 import nl.sociallearning.workstation.feed.FeedViewModel;
+import nl.sociallearning.workstation.feed.SearchIndex;
 import nl.sociallearning.workstation.feed.html.PostView;
 import nl.sociallearning.workstation.ui.Messages;
 import nl.sociallearning.workstation.ui.TaskRunner;
@@ -98,7 +99,8 @@ public final class WorkstationApp extends Application {
     private void showShell(Scene scene, Workstation opened, Messages messages) {
         TimeFormat time = new TimeFormat(messages, ZoneId.systemDefault());
         CourseOverviewViewModel overview = new CourseOverviewViewModel(opened.cache(), runner, opened.engine());
-        feed = new FeedViewModel(opened.cache(), runner, opened.engine(), new TriageRules(UNANSWERED_AFTER), Clock.systemUTC());
+        feed = new FeedViewModel(opened.cache(), runner, opened.engine(), new TriageRules(UNANSWERED_AFTER), Clock.systemUTC(),
+                new SearchIndex());
         restoreFeedChoices();
         shell = new ShellView(feed, overview, messages, time, opened.engine().serverName());
         theme = new ThemeSwitcher(shell, settings.flag("theme.dark", false));

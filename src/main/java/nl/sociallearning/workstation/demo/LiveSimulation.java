@@ -97,6 +97,34 @@ public final class LiveSimulation implements AutoCloseable {
         }
     }
 
+    /**
+     * A rush of replies in one course, as after a deadline: {@code count} new posts at once, spread over its
+     * threads. For measuring how the workstation copes; the regular simulation adds one event a tick.
+     */
+    public synchronized void burst(String courseId, int count) {
+        DemoCourse course = courses.stream().filter(c -> c.id().equals(courseId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no demo course " + courseId));
+        DemoText text = texts.get(courseId);
+        java.util.Map<String, Post> openers = new java.util.HashMap<>();
+        for (Post p : course.posts()) {
+            if (p.parentId() == null) {
+                openers.put(p.threadId(), p);
+            }
+        }
+        List<DiscussionThread> threads = course.threads().stream().filter(t -> !t.locked() && openers.containsKey(t.id()))
+                .sorted(Comparator.comparing(DiscussionThread::id)).toList();
+        List<Participant> learners = course.participants().stream().filter(p -> p.role() == ParticipantRole.PARTICIPANT)
+                .sorted(Comparator.comparing(Participant::id)).toList();
+        Instant now = Instant.now();
+        for (int i = 0; i < count; i++) {
+            DiscussionThread thread = threads.get(random.nextInt(threads.size()));
+            Participant author = learners.get(random.nextInt(learners.size()));
+            course.put(new Post(courseId, course.nextPostId(), thread.id(), openers.get(thread.id()).id(), author.id(),
+                    now.plusMillis(i), null, text.reply(random, null, thread.title(), thread.module()), false, false,
+                    Approval.APPROVED, 0, 1));
+        }
+    }
+
     private DemoCourse pickCourse() {
         int total = courses.stream().mapToInt(c -> c.participants().size()).sum();
         int pick = random.nextInt(Math.max(1, total));

@@ -258,13 +258,7 @@ public final class FeedView extends BorderPane {
         }
         FeedItem current = list.getSelectionModel().getSelectedItem();
         if (current == null || current != item) {
-            int index = -1;
-            for (int i = 0; i < model.items().size(); i++) {
-                if (model.items().get(i).key().equals(item.key())) {
-                    index = i;
-                    break;
-                }
-            }
+            int index = model.indexOf(item.key());
             if (index >= 0) {
                 list.getSelectionModel().select(index);
                 scrollIntoView(index);
@@ -296,13 +290,9 @@ public final class FeedView extends BorderPane {
             if (anchor[0] == null) {
                 return;
             }
-            String key = anchor[0];
-            for (int i = 0; i < model.items().size(); i++) {
-                if (model.items().get(i).key().equals(key)) {
-                    int target = i;
-                    Platform.runLater(() -> list.scrollTo(target));
-                    return;
-                }
+            int target = model.indexOf(anchor[0]);
+            if (target >= 0) {
+                Platform.runLater(() -> list.scrollTo(target));
             }
         });
         // Remember the first visible row before each change; forget it at the top, where new threads may show.

@@ -80,19 +80,21 @@ public final class FeedViewModel implements SyncListener {
     private final ObjectProperty<Done> lastDone = new SimpleObjectProperty<>();
     private final ObjectProperty<FeedItem> newlyFlagged = new SimpleObjectProperty<>();
 
-    private final SearchIndex index = new SearchIndex();
+    private final SearchIndex index;
     private final Refresher<FeedSnapshot> snapshotRefresher;
-    private final Refresher<List<FeedItem>> viewRefresher;
+    private final Refresher<ViewUpdate> viewRefresher;
     private final Refresher<ThreadDetails> detailRefresher;
     private final Refresher<Boolean> draftSaver;
     private final Refresher<Boolean> indexer;
     private volatile FeedSnapshot snapshot = FeedSnapshot.empty();
-    private volatile boolean indexBuilt;
+    private volatile boolean disposed;
     private Draft draftToSave;
     private volatile String me;
 
-    public FeedViewModel(Cache cache, TaskRunner runner, SyncEngine engine, TriageRules rules, Clock clock) {
+    public FeedViewModel(Cache cache, TaskRunner runner, SyncEngine engine, TriageRules rules, Clock clock,
+                         SearchIndex index) {
         this.cache = cache;
+        this.index = index;
         this.runner = runner;
         this.engine = engine;
         this.rules = rules;
@@ -131,13 +133,18 @@ public final class FeedViewModel implements SyncListener {
         snapshotRefresher.request();
     }
 
+    /** Stops following the engine; work still queued for this feed is skipped. */
     public void dispose() {
+        disposed = true;
         engine.removeListener(this);
     }
 
     // --- loading (background) ------------------------------------------------------------------------------
 
     private FeedSnapshot loadSnapshot() {
+        if (disposed) {
+            return snapshot;
+        }
         if (me == null) {
             me = cache.syncStates().identity().map(UserIdentity::id).orElse(null);
         }
@@ -148,40 +155,44 @@ public final class FeedViewModel implements SyncListener {
         return next;
     }
 
-    private final Map<String, FeedRow> indexed = new HashMap<>();
-
-    /**
-     * Brings the search index up to the current snapshot: threads that are new or have new posts since they were
-     * indexed. Runs after the snapshot is shown, so the feed does not wait for it. Returns whether anything changed.
-     */
+    /** Brings the shared search index up to the snapshot shown; runs after it is shown, so the feed never waits. */
     private Boolean updateIndex() {
-        FeedSnapshot current = snapshot;
-        Set<String> keys = new HashSet<>();
-        boolean changed = false;
-        for (FeedItem item : current.items()) {
-            keys.add(item.key());
-            FeedRow old = indexed.get(item.key());
-            FeedRow now = item.row();
-            if (old == null || old.posts() != now.posts() || !Objects.equals(old.lastPostAt(), now.lastPostAt())
-                    || old.thread().version() != now.thread().version()) {
-                index.put(item.key(), now.thread().title(),
-                        cache.posts().inThread(item.courseId(), item.threadId()).stream().map(Post::bodyHtml).toList());
-                indexed.put(item.key(), now);
-                changed = true;
-            }
+        if (disposed) {
+            return false;
         }
-        indexed.keySet().retainAll(keys);
-        index.retainOnly(keys);
-        indexBuilt = true;
+        boolean changed = index.update(snapshot, cache);
+        index.markReady();
         return changed;
     }
 
     /** Searches the index once it is built; until then the cache itself (slower, but never wrong). */
-    private List<FeedItem> computeView() {
+    /** A new list, worked out off the UI thread: its keys, where each key is, and how many threads are new. */
+    private record ViewUpdate(List<FeedItem> items, Map<String, Integer> indexOf, int added) { }
+
+    private volatile Map<String, Integer> shownIndex = Map.of();
+
+    private ViewUpdate computeView() {
+        List<FeedItem> next = filteredView();
+        Map<String, Integer> indexOf = new HashMap<>(next.size() * 2);
+        Map<String, Integer> before = shownIndex;
+        int added = 0;
+        for (int i = 0; i < next.size(); i++) {
+            String key = next.get(i).key();
+            indexOf.put(key, i);
+            if (!before.containsKey(key)) {
+                added++;
+            }
+        }
+        return new ViewUpdate(next, indexOf, before.isEmpty() ? 0 : added);
+    }
+
+    private List<FeedItem> filteredView() {
         String text = search.get();
         Set<String> hits = null;
         if (text != null && !text.isBlank()) {
-            hits = indexBuilt ? index.search(text) : cache.feed().search(courseScope.get(), text.trim());
+            Set<String> shown = new HashSet<>();
+            snapshot.items().forEach(i -> shown.add(i.key()));
+            hits = index.ready() ? index.search(text, shown) : cache.feed().search(courseScope.get(), text.trim());
         }
         return snapshot.view(queue.get(), hits, sort.get());
     }
@@ -225,27 +236,29 @@ public final class FeedViewModel implements SyncListener {
 
     /**
      * Shows a new list. Threads that arrive above the first one the user sees are counted in {@link #newAbove}
-     * (the view keeps its scroll position and shows the count); the selection stays on its thread.
+     * (the view keeps its scroll position and shows the count); the selection stays on its thread. The sets and
+     * lookups were made in the background: here the list is only swapped.
      */
-    private void showView(List<FeedItem> next) {
+    private void showView(ViewUpdate update) {
         String selectedKey = selected.get() == null ? null : selected.get().key();
-        Set<String> before = new HashSet<>();
-        items.forEach(i -> before.add(i.key()));
-        int added = 0;
-        if (!before.isEmpty()) {
-            for (FeedItem i : next) {
-                if (!before.contains(i.key())) {
-                    added++;
-                }
+        boolean first = shownIndex.isEmpty() && items.isEmpty();
+        shownIndex = update.indexOf();
+        items.setAll(update.items());
+        // At the top of the list the new threads are simply there; further down they are counted instead.
+        newAbove.set(first || atTop.get() ? 0 : newAbove.get() + update.added());
+        if (selectedKey != null) {
+            Integer at = update.indexOf().get(selectedKey);
+            if (at != null) {
+                selected.set(update.items().get(at));
             }
         }
-        items.setAll(next);
-        // At the top of the list the new threads are simply there; further down they are counted instead.
-        newAbove.set(before.isEmpty() || atTop.get() ? 0 : newAbove.get() + added);
-        if (selectedKey != null) {
-            next.stream().filter(i -> i.key().equals(selectedKey)).findFirst().ifPresent(selected::set);
-        }
-        marked.retainAll(next.stream().map(FeedItem::key).toList());
+        marked.retainAll(update.indexOf().keySet());
+    }
+
+    /** Where a thread is in the list shown, or -1. */
+    public int indexOf(String key) {
+        Integer at = shownIndex.get(key);
+        return at == null ? -1 : at;
     }
 
     private ThreadDetails loadDetails() {
@@ -336,15 +349,6 @@ public final class FeedViewModel implements SyncListener {
         int at = selected.get() == null ? -1 : indexOf(selected.get().key());
         int next = at < 0 ? 0 : Math.max(0, Math.min(items.size() - 1, at + step));
         selected.set(items.get(next));
-    }
-
-    private int indexOf(String key) {
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).key().equals(key)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Marks or unmarks the selected thread for a bulk action. */
@@ -598,6 +602,9 @@ public final class FeedViewModel implements SyncListener {
     public TriageRules rules() { return rules; }
 
     public Clock clock() { return clock; }
+
+    /** Whether search runs on the in-memory index yet (until then it asks the cache). */
+    public boolean searchIndexReady() { return index.ready(); }
 
     /** The user's own id, once known. */
     public String me() { return me; }

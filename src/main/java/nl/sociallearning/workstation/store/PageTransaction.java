@@ -217,7 +217,8 @@ public final class PageTransaction implements AutoCloseable {
             flushAll();
             alongside.apply(connection);
             touchedThreads.addAll(LocalEffects.reapplyPending(connection, courseId));
-            if (rebuildAllStats) {
+            // Thread by thread costs a few milliseconds each; past a few hundred threads one pass over the course wins.
+            if (rebuildAllStats || (!fullPass && touchedThreads.size() > 300)) {
                 ThreadStatsWriter.refreshAll(connection, courseId);
             } else if (!fullPass) {
                 ThreadStatsWriter.refresh(connection, courseId, touchedThreads);

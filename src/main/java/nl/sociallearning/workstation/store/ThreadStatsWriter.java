@@ -1,79 +1,198 @@
 package nl.sociallearning.workstation.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Recomputes the per-thread figures the feed sorts, filters and counts by (table {@code thread_stats}) from
- * the posts themselves, for some threads of a course or for all of them.
+ * the posts themselves, for some threads of a course or for all of them. The figures are added up here, in one
+ * pass over the posts in thread order, rather than by an SQL GROUP BY: H2 took 25 s for that over the large
+ * course (10 000 threads, 100 000 posts); this takes well under one.
  */
 final class ThreadStatsWriter {
 
-    private static final int CHUNK = 1000;
-
-    // Deleted posts do not count; "others" are people other than the thread's author.
-    private static final String MERGE = """
-            MERGE INTO thread_stats (course_id, thread_id, post_count, reply_count, replies_by_others, moderator_replies,
-                peer_replies, first_reply_at, first_moderator_reply_at, last_post_at, last_participant_post_at,
-                last_moderator_post_at, flag_count, pending_count, hidden_count, opener_question, author_first_post)
-            KEY (course_id, thread_id)
-            SELECT t.course_id, t.id,
-                COUNT(p.id),
-                COUNT(CASE WHEN p.parent_id IS NOT NULL THEN 1 END),
-                COUNT(CASE WHEN p.parent_id IS NOT NULL AND p.author_id <> t.author_id THEN 1 END),
-                COUNT(CASE WHEN p.parent_id IS NOT NULL AND a.role = 'MODERATOR' THEN 1 END),
-                COUNT(CASE WHEN p.parent_id IS NOT NULL AND COALESCE(a.role, '') <> 'MODERATOR' THEN 1 END),
-                MIN(CASE WHEN p.parent_id IS NOT NULL AND p.author_id <> t.author_id THEN p.created_at END),
-                MIN(CASE WHEN p.parent_id IS NOT NULL AND a.role = 'MODERATOR' THEN p.created_at END),
-                MAX(p.created_at),
-                MAX(CASE WHEN COALESCE(a.role, '') <> 'MODERATOR' THEN p.created_at END),
-                MAX(CASE WHEN a.role = 'MODERATOR' THEN p.created_at END),
-                COALESCE(SUM(p.flag_count), 0),
-                COUNT(CASE WHEN p.approval = 'PENDING' THEN 1 END),
-                COUNT(CASE WHEN p.hidden THEN 1 END),
-                POSITION('?' IN t.title) > 0
-                    OR COALESCE(MAX(CASE WHEN p.parent_id IS NULL AND POSITION('?' IN p.body_html) > 0 THEN 1 END), 0) = 1,
-                t.created_at <= COALESCE((SELECT MIN(f.created_at) FROM post f
-                    WHERE f.course_id = t.course_id AND f.author_id = t.author_id AND NOT f.deleted), t.created_at)
-            FROM thread t
-            LEFT JOIN post p ON p.course_id = t.course_id AND p.thread_id = t.id AND NOT p.deleted
-            LEFT JOIN participant a ON a.course_id = p.course_id AND a.id = p.author_id
-            WHERE t.course_id = ? %s
-            GROUP BY t.course_id, t.id, t.author_id, t.title, t.created_at
-            """;
+    private static final String MERGE = "MERGE INTO thread_stats (course_id, thread_id, post_count, reply_count,"
+            + " replies_by_others, moderator_replies, peer_replies, first_reply_at, first_moderator_reply_at, last_post_at,"
+            + " last_participant_post_at, last_moderator_post_at, flag_count, pending_count, hidden_count, opener_question,"
+            + " author_first_post) KEY (course_id, thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String POST_COLUMNS = "thread_id, parent_id, author_id, created_at, flag_count, approval, hidden,"
+            + " parent_id IS NULL AND POSITION('?' IN body_html) > 0";
 
     private ThreadStatsWriter() {
     }
 
+    /** Figures of one thread, added up post by post. */
+    private static final class Stats {
+        final String threadId;
+        final String authorId;
+        final Instant createdAt;
+        boolean openerQuestion;
+        int posts;
+        int replies;
+        int byOthers;
+        int moderatorReplies;
+        int peerReplies;
+        Instant firstReply;
+        Instant firstModeratorReply;
+        Instant lastPost;
+        Instant lastParticipantPost;
+        Instant lastModeratorPost;
+        int flags;
+        int pending;
+        int hidden;
+
+        Stats(String threadId, String authorId, String title, Instant createdAt) {
+            this.threadId = threadId;
+            this.authorId = authorId;
+            this.createdAt = createdAt;
+            this.openerQuestion = title != null && title.indexOf('?') >= 0;
+        }
+
+        void add(ResultSet p, Set<String> moderators) throws SQLException {
+            boolean reply = p.getString(2) != null;
+            String author = p.getString(3);
+            Instant at = p.getObject(4, Instant.class);
+            boolean moderator = author != null && moderators.contains(author);
+            posts++;
+            lastPost = max(lastPost, at);
+            if (moderator) {
+                lastModeratorPost = max(lastModeratorPost, at);
+            } else {
+                lastParticipantPost = max(lastParticipantPost, at);
+            }
+            if (reply) {
+                replies++;
+                if (moderator) {
+                    moderatorReplies++;
+                    firstModeratorReply = min(firstModeratorReply, at);
+                } else {
+                    peerReplies++;
+                }
+                if (author != null && !author.equals(authorId)) {
+                    byOthers++;
+                    firstReply = min(firstReply, at);
+                }
+            }
+            flags += p.getInt(5);
+            pending += "PENDING".equals(p.getString(6)) ? 1 : 0;
+            hidden += p.getBoolean(7) ? 1 : 0;
+            openerQuestion |= p.getBoolean(8);
+        }
+    }
+
     static void refreshAll(Connection c, String courseId) throws SQLException {
+        Set<String> moderators = moderators(c, courseId);
+        Map<String, Stats> stats = threads(c, courseId, "SELECT id, author_id, title, created_at FROM thread WHERE course_id = ?",
+                courseId);
+        Map<String, Instant> firstPostOf = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + POST_COLUMNS + " FROM post WHERE course_id = ? AND NOT deleted")) {
+            s.setString(1, courseId);
+            s.setFetchSize(5000);
+            try (ResultSet p = s.executeQuery()) {
+                while (p.next()) {
+                    Stats t = stats.get(p.getString(1));
+                    if (t != null) {
+                        t.add(p, moderators);
+                    }
+                    String author = p.getString(3);
+                    if (author != null) {
+                        firstPostOf.merge(author, p.getObject(4, Instant.class), ThreadStatsWriter::min);
+                    }
+                }
+            }
+        }
         Jdbc.update(c, "DELETE FROM thread_stats WHERE course_id = ?", courseId);
-        Jdbc.update(c, String.format(MERGE, ""), courseId);
+        write(c, courseId, stats.values(), firstPostOf);
     }
 
     static void refresh(Connection c, String courseId, Collection<String> threadIds) throws SQLException {
         if (threadIds.isEmpty()) {
             return;
         }
-        List<String> ids = new ArrayList<>(threadIds);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            Array chunk = c.createArrayOf("VARCHAR", ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray());
-            try (PreparedStatement s = c.prepareStatement(String.format(MERGE, "AND t.id = ANY(?)"))) {
-                s.setString(1, courseId);
-                s.setArray(2, chunk);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM thread_stats WHERE course_id = ? AND thread_id = ANY(?) AND NOT EXISTS"
-                            + " (SELECT 1 FROM thread t WHERE t.course_id = thread_stats.course_id AND t.id = thread_stats.thread_id)")) {
-                s.setString(1, courseId);
-                s.setArray(2, chunk);
-                s.executeUpdate();
+        Set<String> moderators = moderators(c, courseId);
+        Map<String, Stats> stats = new HashMap<>();
+        try (PreparedStatement thread = c.prepareStatement("SELECT id, author_id, title, created_at FROM thread"
+                + " WHERE course_id = ? AND id = ?");
+             PreparedStatement posts = c.prepareStatement("SELECT " + POST_COLUMNS + " FROM post WHERE course_id = ?"
+                     + " AND thread_id = ? AND NOT deleted")) {
+            for (String id : new HashSet<>(threadIds)) {
+                Jdbc.bind(thread, courseId, id);
+                try (ResultSet t = thread.executeQuery()) {
+                    if (!t.next()) {
+                        Jdbc.update(c, "DELETE FROM thread_stats WHERE course_id = ? AND thread_id = ?", courseId, id);
+                        continue;
+                    }
+                    stats.put(id, new Stats(id, t.getString(2), t.getString(3), t.getObject(4, Instant.class)));
+                }
+                Jdbc.bind(posts, courseId, id);
+                try (ResultSet p = posts.executeQuery()) {
+                    while (p.next()) {
+                        stats.get(id).add(p, moderators);
+                    }
+                }
             }
         }
+        Map<String, Instant> firstPostOf = new HashMap<>();
+        try (PreparedStatement first = c.prepareStatement("SELECT MIN(created_at) FROM post WHERE course_id = ?"
+                + " AND author_id = ? AND NOT deleted")) {
+            for (Stats t : stats.values()) {
+                if (t.authorId != null && !firstPostOf.containsKey(t.authorId)) {
+                    Jdbc.bind(first, courseId, t.authorId);
+                    try (ResultSet r = first.executeQuery()) {
+                        firstPostOf.put(t.authorId, r.next() ? r.getObject(1, Instant.class) : null);
+                    }
+                }
+            }
+        }
+        write(c, courseId, stats.values(), firstPostOf);
+    }
+
+    private static void write(Connection c, String courseId, Collection<Stats> all, Map<String, Instant> firstPostOf)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(MERGE)) {
+            int n = 0;
+            for (Stats t : all) {
+                Instant first = t.authorId == null ? null : firstPostOf.get(t.authorId);
+                boolean authorFirstPost = first == null || !first.isBefore(t.createdAt);
+                Jdbc.bind(s, courseId, t.threadId, t.posts, t.replies, t.byOthers, t.moderatorReplies, t.peerReplies,
+                        t.firstReply, t.firstModeratorReply, t.lastPost, t.lastParticipantPost, t.lastModeratorPost,
+                        t.flags, t.pending, t.hidden, t.openerQuestion, authorFirstPost);
+                s.addBatch();
+                if (++n % 500 == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static Set<String> moderators(Connection c, String courseId) throws SQLException {
+        return new HashSet<>(Jdbc.query(c, "SELECT id FROM participant WHERE course_id = ? AND role = 'MODERATOR'",
+                row -> row.getString(1), courseId));
+    }
+
+    private static Map<String, Stats> threads(Connection c, String courseId, String sql, Object... params) throws SQLException {
+        Map<String, Stats> out = new HashMap<>();
+        List<Stats> list = Jdbc.query(c, sql, row -> new Stats(row.getString(1), row.getString(2), row.getString(3),
+                row.getObject(4, Instant.class)), params);
+        list.forEach(t -> out.put(t.threadId, t));
+        return out;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
     }
 }

@@ -21,7 +21,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a moderator did survives the program being killed the moment after, and reaches the server once. */
+/**
+ * What a moderator did, and the reply they were typing, survive the program being killed the moment after; the
+ * action reaches the server once.
+ */
 class KilledWhileActingTest {
 
     static final String COURSE = "kinderzorg";
@@ -41,7 +44,7 @@ class KilledWhileActingTest {
             }
 
             Process child = new ProcessBuilder(KilledSyncTest.javaCommand(), "-cp", System.getProperty("java.class.path"),
-                    OutboxCrashChild.class.getName(), dataDir.toString(), COURSE, target.id())
+                    OutboxCrashChild.class.getName(), dataDir.toString(), COURSE, target.id(), target.threadId())
                     .redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             UUID id = null;
@@ -61,6 +64,8 @@ class KilledWhileActingTest {
                 OutboxEntry kept = cache.outbox().find(id).orElseThrow();
                 assertThat(kept.state()).isEqualTo(OutboxState.PENDING);
                 assertThat(cache.posts().find(COURSE, target.id()).orElseThrow().hidden()).as("shown as done at once").isTrue();
+                assertThat(cache.drafts().find(COURSE, target.id())).as("the reply being typed")
+                        .get().extracting(d -> d.body()).isEqualTo("Dank voor je bericht, ik kom er");
 
                 engine.syncOnce();
 

@@ -16,6 +16,7 @@ import nl.sociallearning.workstation.domain.TriageState;
 import nl.sociallearning.workstation.feed.FeedItem;
 import nl.sociallearning.workstation.feed.FeedQueue;
 import nl.sociallearning.workstation.feed.FeedViewModel;
+import nl.sociallearning.workstation.feed.SearchIndex;
 import nl.sociallearning.workstation.store.Cache;
 import nl.sociallearning.workstation.sync.Connectivity;
 import nl.sociallearning.workstation.sync.ServerAddress;
@@ -80,7 +81,7 @@ class TriageSessionTest {
         Messages messages = new Messages(Locale.forLanguageTag("nl"));
         TaskRunner runner = new TaskRunner(Platform::runLater);
         CourseOverviewViewModel overview = new CourseOverviewViewModel(cache, runner, engine);
-        feed = new FeedViewModel(cache, runner, engine, new TriageRules(Duration.ofHours(24)), Clock.systemUTC());
+        feed = new FeedViewModel(cache, runner, engine, new TriageRules(Duration.ofHours(24)), Clock.systemUTC(), new SearchIndex());
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             shell = new ShellView(feed, overview, messages, new TimeFormat(messages, ZoneId.of("Europe/Amsterdam")),

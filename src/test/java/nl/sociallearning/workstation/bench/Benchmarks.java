@@ -6,9 +6,14 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
+    /** {@code sync} or {@code feed}: each runs in a JVM of its own, with its own heap limit (see pom.xml). */
     public static void main(String[] args) throws Exception {
-        System.out.printf("Machine: %d cores, Java %s, %s%n%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("os.name"));
-        SyncBenchmark.run();
+        System.out.printf("Machine: %d cores, Java %s, %s, heap limit %d MB%n%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.name"), Runtime.getRuntime().maxMemory() >> 20);
+        switch (args.length == 0 ? "sync" : args[0]) {
+            case "sync" -> SyncBenchmark.run();
+            case "feed" -> FeedBenchmark.run();
+            default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+        }
     }
 }

@@ -18,6 +18,7 @@ public final class ChildServer implements AutoCloseable {
     private final Process process;
     private final String baseUri;
     private final String token;
+    private final java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
 
     private ChildServer(Process process, String baseUri, String token) {
         this.process = process;
@@ -40,7 +41,7 @@ public final class ChildServer implements AutoCloseable {
                 uri = line.substring("Demo course server: ".length()).trim();
             } else if (line.startsWith("Token: ")) {
                 token = line.substring("Token: ".length()).trim();
-            } else if (line.startsWith("Courses: ")) {
+            } else if (line.startsWith("Commands: ")) {
                 break;
             }
         }
@@ -48,10 +49,27 @@ public final class ChildServer implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException("the demo server did not start");
         }
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-server-output");
+        ChildServer child = new ChildServer(process, uri, token);
+        Thread drain = new Thread(() -> out.lines().forEach(child.answers::add), "child-server-output");
         drain.setDaemon(true);
         drain.start();
-        return new ChildServer(process, uri, token);
+        return child;
+    }
+
+    /** Sends a console command (e.g. {@code burst COURSE 10000}) and waits for its answer. */
+    public void command(String line) throws IOException, InterruptedException {
+        answers.clear();
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        while (true) {
+            String answer = answers.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (answer == null || answer.startsWith("failed") || answer.startsWith("unknown")) {
+                throw new IOException("demo server: " + (answer == null ? "no answer to " + line : answer));
+            }
+            if (answer.equals("ok")) {
+                return;
+            }
+        }
     }
 
     public String baseUri() {

@@ -44,7 +44,7 @@ class FeedViewModelTest {
         connector = new CourseSyncApiConnector(ServerAddress.of(server.baseUri().toString()), server.token());
         engine = new SyncEngine(connector, cache, SyncSettings.oneOff());
         engine.syncOnce();
-        model = new FeedViewModel(cache, TaskRunner.direct(), engine, new TriageRules(Duration.ofHours(24)), Clock.systemUTC());
+        model = new FeedViewModel(cache, TaskRunner.direct(), engine, new TriageRules(Duration.ofHours(24)), Clock.systemUTC(), new SearchIndex());
         model.courseScopeProperty().set(COURSE);
         model.load();
     }
