@@ -119,6 +119,11 @@ final class ShellCommands {
             all.add(Command.of("state." + s.name(), messages.get("cmd.setState", messages.get("state." + s.name())),
                     messages.get("cmd.group.thread"), () -> feed.setState(s)).enabledWhen(this::hasTarget));
         }
+        // Assigning to another moderator: the moderators of the course shown (ids are per course).
+        for (var moderator : feed.moderators()) {
+            all.add(Command.of("assign." + moderator.id(), messages.get("cmd.assignTo", moderator.displayName()),
+                    messages.get("cmd.group.thread"), () -> feed.assign(moderator.id())).enabledWhen(this::hasTarget));
+        }
         all.add(cmd("sortActivity", "view", () -> feed.sortProperty().set(FeedSnapshot.Sort.LAST_ACTIVITY)));
         all.add(cmd("sortWaiting", "view", () -> feed.sortProperty().set(FeedSnapshot.Sort.WAITING)));
         for (var q : feed.queues()) {

@@ -149,6 +149,9 @@ public final class FeedViewModel implements SyncListener {
             me = cache.syncStates().identity().map(UserIdentity::id).orElse(null);
         }
         String scope = courseScope.get();
+        if (scope != null) {
+            moderatorsOf(scope);
+        }
         List<FeedRow> rows = cache.feed().rows(scope);
         FeedSnapshot next = FeedSnapshot.of(rows, rules, clock.instant(), me);
         snapshot = next;
@@ -384,6 +387,19 @@ public final class FeedViewModel implements SyncListener {
 
     public void setState(TriageState state) {
         triage(state, null, null, "action.state." + state.name());
+    }
+
+    /** The moderators of the course shown (none when all courses are shown: ids differ per course). */
+    public List<Participant> moderators() {
+        String course = courseScope.get();
+        // Read in the background with the snapshot; here only looked up.
+        return course == null ? List.of() : moderatorsByCourse.getOrDefault(course, List.of());
+    }
+
+    private final Map<String, List<Participant>> moderatorsByCourse = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Participant> moderatorsOf(String course) {
+        return moderatorsByCourse.computeIfAbsent(course, c -> cache.participants().moderators(c));
     }
 
     /** Assigns the targets to a moderator (the user's own id when {@code moderatorId} is null). */

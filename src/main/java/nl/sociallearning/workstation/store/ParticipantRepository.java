@@ -16,10 +16,18 @@ public final class ParticipantRepository {
 
     public Optional<Participant> find(String courseId, String id) {
         return jdbc.read(c -> Jdbc.queryOne(c, "SELECT * FROM participant WHERE course_id = ? AND id = ?",
-                row -> new Participant(row.getString("course_id"), row.getString("id"), row.getString("display_name"),
-                        ParticipantRole.valueOf(row.getString("role")), row.getString("group_name"),
-                        Jdbc.instant(row, "enrolled_at")),
-                courseId, id));
+                ParticipantRepository::participant, courseId, id));
+    }
+
+    /** The course's moderators, by name. */
+    public java.util.List<Participant> moderators(String courseId) {
+        return jdbc.read(c -> Jdbc.query(c, "SELECT * FROM participant WHERE course_id = ? AND role = 'MODERATOR'"
+                + " ORDER BY display_name", ParticipantRepository::participant, courseId));
+    }
+
+    static Participant participant(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Participant(row.getString("course_id"), row.getString("id"), row.getString("display_name"),
+                ParticipantRole.valueOf(row.getString("role")), row.getString("group_name"), Jdbc.instant(row, "enrolled_at"));
     }
 
     public long count(String courseId) {
