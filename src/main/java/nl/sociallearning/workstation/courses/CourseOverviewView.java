@@ -28,7 +28,6 @@ import nl.sociallearning.workstation.sync.CourseSyncStatus;
 import nl.sociallearning.workstation.sync.SyncPhase;
 import nl.sociallearning.workstation.ui.Messages;
 import nl.sociallearning.workstation.ui.TimeFormat;
-import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -37,8 +36,8 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * The first window: the courses with their sync state and counts on the left, the newest threads of the
- * selected course on the right, connection and outbox in the status bar. Binds to its view model only.
+ * The courses page: the courses with their sync state and counts on the left (a course's sync can be paused
+ * and resumed there), the newest threads of the selected course on the right. Binds to its view model only.
  */
 public final class CourseOverviewView extends BorderPane {
 
@@ -55,11 +54,13 @@ public final class CourseOverviewView extends BorderPane {
         this.time = time;
         this.numbers = NumberFormat.getIntegerInstance(messages.locale());
         getStyleClass().add("course-overview");
-        setTop(header(serverName));
+        Label server = new Label(messages.get("overview.server", serverName));
+        server.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        BorderPane.setMargin(server, new Insets(10, 12, 0, 12));
+        setTop(server);
         SplitPane split = new SplitPane(coursePane(), threadPane());
         split.setDividerPositions(0.6);
         setCenter(split);
-        setBottom(statusBar());
         // Relative times ("3 min ago") age while the window is open.
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(30), e -> {
             courseTable.refresh();
@@ -67,34 +68,6 @@ public final class CourseOverviewView extends BorderPane {
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
-    }
-
-    private HBox header(String serverName) {
-        FontIcon logo = new FontIcon(Feather.MESSAGE_SQUARE);
-        logo.getStyleClass().add("app-logo");
-        Label title = new Label(messages.get("app.title"));
-        title.getStyleClass().add(Styles.TITLE_3);
-        Label server = new Label(messages.get("overview.server", serverName));
-        server.getStyleClass().add(Styles.TEXT_MUTED);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label connection = new Label();
-        connection.getStyleClass().add("connection-badge");
-        connection.textProperty().bind(Bindings.createStringBinding(
-                () -> messages.get("connectivity." + model.connectivityProperty().get().name()), model.connectivityProperty()));
-        connection.graphicProperty().bind(Bindings.createObjectBinding(
-                () -> new FontIcon(model.connectivityProperty().get() == Connectivity.OFFLINE ? Feather.WIFI_OFF : Feather.WIFI),
-                model.connectivityProperty()));
-        model.connectivityProperty().addListener((obs, old, now) -> {
-            connection.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
-            connection.getStyleClass().add(now == Connectivity.ONLINE ? Styles.SUCCESS
-                    : now == Connectivity.OFFLINE ? Styles.DANGER : Styles.WARNING);
-        });
-        HBox header = new HBox(12, logo, title, server, spacer, connection);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(10, 16, 10, 16));
-        header.getStyleClass().add("app-header");
-        return header;
     }
 
     private VBox coursePane() {
@@ -112,7 +85,7 @@ public final class CourseOverviewView extends BorderPane {
         }
         TableColumn<CourseRow, CourseRow> sync = column("overview.column.sync", r -> r);
         sync.setCellFactory(c -> new SyncCell());
-        fixWidth(sync, 184);
+        fixWidth(sync, 214);
         courseTable.getColumns().setAll(java.util.List.of(course, participants, threadCount, posts, sync));
         courseTable.setItems(model.courses());
         // The fixed-width columns keep their size; the course title takes what is left.
@@ -160,27 +133,6 @@ public final class CourseOverviewView extends BorderPane {
         VBox box = new VBox(8, heading, threadList);
         box.setPadding(new Insets(12));
         return box;
-    }
-
-    private StatusBar statusBar() {
-        StatusBar bar = new StatusBar();
-        bar.textProperty().bind(Bindings.createStringBinding(() -> {
-            Instant last = model.courses().stream().map(CourseRow::lastSyncAt).filter(java.util.Objects::nonNull)
-                    .max(Instant::compareTo).orElse(null);
-            String problem = model.problemProperty().get();
-            String base = messages.get("status.lastSync", time.relative(last, Instant.now()));
-            return problem == null ? base : base + " · " + problem;
-        }, model.courses(), model.problemProperty()));
-        Label outbox = new Label();
-        outbox.setGraphic(new FontIcon(Feather.SEND));
-        outbox.textProperty().bind(Bindings.createStringBinding(() -> {
-            long pending = model.outboxPendingProperty().get();
-            long attention = model.outboxAttentionProperty().get();
-            String text = messages.get("status.outbox", pending);
-            return attention > 0 ? text + " · " + messages.get("status.needsAttention", attention) : text;
-        }, model.outboxPendingProperty(), model.outboxAttentionProperty()));
-        bar.getRightItems().add(outbox);
-        return bar;
     }
 
     private static void fixWidth(TableColumn<?, ?> column, double width) {
@@ -244,9 +196,11 @@ public final class CourseOverviewView extends BorderPane {
     private final class SyncCell extends TableCell<CourseRow, CourseRow> {
         private final Label state = new Label();
         private final ProgressBar progress = new ProgressBar();
-        private final VBox box = new VBox(4, state, progress);
+        private final javafx.scene.control.Button pause = new javafx.scene.control.Button();
+        private final VBox box = new VBox(4, new HBox(4, state, pause), progress);
 
         SyncCell() {
+            pause.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
             progress.setMaxWidth(Double.MAX_VALUE);
             progress.getStyleClass().add(Styles.SMALL);
             state.getStyleClass().add(Styles.TEXT_SMALL);
@@ -275,6 +229,17 @@ public final class CourseOverviewView extends BorderPane {
             progress.setManaged(busy);
             progress.setProgress(row.status().fractionDone().orElse(ProgressBar.INDETERMINATE_PROGRESS));
             setTooltip(row.lastError() == null ? null : new javafx.scene.control.Tooltip(row.lastError()));
+            boolean paused = phase == SyncPhase.PAUSED;
+            pause.setGraphic(new FontIcon(paused ? Feather.PLAY : Feather.PAUSE));
+            pause.setTooltip(new javafx.scene.control.Tooltip(messages.get(paused ? "overview.resume" : "overview.pause")));
+            pause.setAccessibleText(messages.get(paused ? "overview.resume" : "overview.pause"));
+            pause.setOnAction(e -> {
+                if (paused) {
+                    model.resume(row.id());
+                } else {
+                    model.pause(row.id());
+                }
+            });
             setGraphic(box);
         }
     }

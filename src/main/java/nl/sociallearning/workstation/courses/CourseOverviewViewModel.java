@@ -68,6 +68,21 @@ public final class CourseOverviewViewModel implements SyncListener {
         courseRefresher.request();
     }
 
+    /** Stops a course's sync (a transfer in progress is dropped, nothing half-stored); resume picks it up. */
+    public void pause(String courseId) {
+        runner.run(() -> {
+            engine.pause(courseId);
+            return true;
+        }, done -> { }, this::showProblem);
+    }
+
+    public void resume(String courseId) {
+        runner.run(() -> {
+            engine.retryNow(courseId);
+            return true;
+        }, done -> { }, this::showProblem);
+    }
+
     /** Stops following the engine (the view is closed). */
     public void dispose() {
         engine.removeListener(this);

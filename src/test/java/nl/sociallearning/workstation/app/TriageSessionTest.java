@@ -177,6 +177,14 @@ class TriageSessionTest {
         assertThat(server.course(course).postsOf(thread))
                 .filteredOn(p -> p.bodyHtml().contains("Dank je wel voor je vraag, Sanne.")).hasSize(1);
 
+        // Ctrl+2: the courses and their sync; Ctrl+1: back to the feed.
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        waitFor(() -> shell.page() == ShellView.Page.COURSES);
+        waitFor(() -> robot.lookup(".table-view").tryQuery().isPresent());
+        Screenshots.write(stage.getScene(), "courses-page");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        waitFor(() -> shell.page() == ShellView.Page.FEED);
+
         // ?: every shortcut.
         robot.write("?");
         waitFor(() -> commands.help().isShowing());

@@ -100,7 +100,7 @@ class CourseOverviewViewTest {
                 .isEqualTo(cache.threads().newest("vakmanschap", 1).get(0).thread().id());
         assertThat(robot.lookup("Cursussen").tryQuery()).isPresent();
 
-        Screenshots.write(stage.getScene(), "first-window");
+        Screenshots.write(stage.getScene(), "courses");
 
         // Live: the engine long-polls; a new thread on the server shows up at the top without a click.
         engine.start();
@@ -126,7 +126,7 @@ class CourseOverviewViewTest {
         String kinderzorg = courses.getItems().get(3).id();
         waitFor(() -> !threads.getItems().isEmpty() && threads.getItems().get(0).thread().courseId().equals(kinderzorg));
         assertThat(threads.getItems()).allMatch(t -> t.thread().courseId().equals(kinderzorg));
-        Screenshots.write(stage.getScene(), "first-window-en");
+        Screenshots.write(stage.getScene(), "courses-en");
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
