@@ -126,6 +126,7 @@ final class ShellCommands {
         }
         all.add(cmd("sortActivity", "view", () -> feed.sortProperty().set(FeedSnapshot.Sort.LAST_ACTIVITY)));
         all.add(cmd("sortWaiting", "view", () -> feed.sortProperty().set(FeedSnapshot.Sort.WAITING)));
+        all.add(cmd("saveSearch", "queues", feed::saveSearch).enabledWhen(() -> !feed.searchProperty().get().isBlank()));
         for (var q : feed.queues()) {
             FeedQueue queue = q.queue();
             all.add(Command.of("queue." + queue.kind() + "." + queue.value(),

@@ -127,6 +127,10 @@ public final class WorkstationApp extends Application {
                 LOG.info("Saved queue {} unknown; showing the default", kind);
             }
         }
+        String saved = settings.text("layout.savedSearches");
+        if (saved != null && !saved.isBlank()) {
+            feed.savedSearches().setAll(java.util.Arrays.asList(saved.split("\n")));
+        }
         String sort = settings.text("layout.sort");
         if (sort != null) {
             try {
@@ -177,6 +181,7 @@ public final class WorkstationApp extends Application {
             settings.put("layout.queue.kind", feed.queueProperty().get().kind());
             settings.put("layout.queue.value", feed.queueProperty().get().value());
             settings.put("layout.sort", feed.sortProperty().get());
+            settings.put("layout.savedSearches", String.join("\n", feed.savedSearches()));
         }
         if (shell != null) {
             double[] d = shell.feedView().split().getDividerPositions();

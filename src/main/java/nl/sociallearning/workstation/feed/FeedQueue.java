@@ -7,11 +7,12 @@ import java.util.function.Predicate;
 
 /**
  * A saved filter of the feed: a queue with a live count. Fixed ones (needs reply, unanswered too long, first
- * posts, flagged, mine, each triage state) and one per function group and per module of the courses shown.
+ * posts, flagged, mine, each triage state), one per function group and per module of the courses shown, and the
+ * searches the moderator saved.
  */
 public record FeedQueue(Kind kind, String value) {
 
-    public enum Kind { ALL, NEEDS_REPLY, UNANSWERED, FIRST_POSTS, FLAGGED, MINE, STATE, GROUP, MODULE }
+    public enum Kind { ALL, NEEDS_REPLY, UNANSWERED, FIRST_POSTS, FLAGGED, MINE, STATE, GROUP, MODULE, SEARCH }
 
     public static final FeedQueue ALL = new FeedQueue(Kind.ALL, null);
     public static final FeedQueue NEEDS_REPLY = new FeedQueue(Kind.NEEDS_REPLY, null);
@@ -32,6 +33,11 @@ public record FeedQueue(Kind kind, String value) {
         return new FeedQueue(Kind.MODULE, module);
     }
 
+    /** A search the moderator saved as a queue; its threads are the search's hits. */
+    public static FeedQueue search(String query) {
+        return new FeedQueue(Kind.SEARCH, query);
+    }
+
     /** Whether a thread belongs in this queue; {@code me} is the user's id (for "mine"). */
     public Predicate<FeedItem> filter(String me) {
         return switch (kind) {
@@ -47,6 +53,8 @@ public record FeedQueue(Kind kind, String value) {
             case STATE -> item -> item.triage().state().name().equals(value);
             case GROUP -> item -> value.equals(item.row().authorGroup());
             case MODULE -> item -> value.equals(item.row().thread().module());
+            // The search index decides; the view model passes its hits along.
+            case SEARCH -> item -> true;
         };
     }
 

@@ -122,6 +122,7 @@ public final class FeedView extends BorderPane {
         return switch (q.kind()) {
             case STATE -> messages.get("state." + q.value());
             case GROUP, MODULE -> q.value();
+            case SEARCH -> "\u201c" + q.value() + "\u201d";
             default -> messages.get("queue." + q.kind().name());
         };
     }
@@ -154,6 +155,13 @@ public final class FeedView extends BorderPane {
                 return;
             }
             name.setText(queueLabel(q.queue()));
+            if (q.queue().kind() == FeedQueue.Kind.SEARCH) {
+                javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem(messages.get("feed.removeSearch"));
+                remove.setOnAction(e -> model.removeSavedSearch(q.queue().value()));
+                setContextMenu(new javafx.scene.control.ContextMenu(remove));
+            } else {
+                setContextMenu(null);
+            }
             count.setText(numbers.format(q.count()));
             count.getStyleClass().remove("urgent");
             if (q.count() > 0 && (q.queue().equals(FeedQueue.NEEDS_REPLY) || q.queue().equals(FeedQueue.FLAGGED))) {
@@ -173,7 +181,8 @@ public final class FeedView extends BorderPane {
             }
             FeedQueue.Kind kind = all.get(index).queue().kind();
             FeedQueue.Kind before = index == 0 ? null : all.get(index - 1).queue().kind();
-            if (kind == before || !(kind == FeedQueue.Kind.STATE || kind == FeedQueue.Kind.MODULE || kind == FeedQueue.Kind.GROUP)) {
+            if (kind == before || !(kind == FeedQueue.Kind.STATE || kind == FeedQueue.Kind.MODULE
+                    || kind == FeedQueue.Kind.GROUP || kind == FeedQueue.Kind.SEARCH)) {
                 return null;
             }
             return messages.get("feed.section." + kind.name());
@@ -192,7 +201,14 @@ public final class FeedView extends BorderPane {
         ToggleButton byWaiting = sortButton("feed.sort.waiting", FeedSnapshot.Sort.WAITING, sortGroup);
         byActivity.getStyleClass().add(Styles.LEFT_PILL);
         byWaiting.getStyleClass().add(Styles.RIGHT_PILL);
-        HBox tools = new HBox(8, searchField, new HBox(byActivity, byWaiting));
+        Button save = new Button(null, new FontIcon(Feather.PLUS_SQUARE));
+        save.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        save.setTooltip(new javafx.scene.control.Tooltip(messages.get("feed.saveSearch")));
+        save.setAccessibleText(messages.get("feed.saveSearch"));
+        save.visibleProperty().bind(searchField.textProperty().isNotEmpty());
+        save.managedProperty().bind(save.visibleProperty());
+        save.setOnAction(e -> model.saveSearch());
+        HBox tools = new HBox(8, searchField, save, new HBox(byActivity, byWaiting));
         tools.setAlignment(Pos.CENTER_LEFT);
 
         list.setItems(model.items());

@@ -86,6 +86,8 @@ public final class FeedViewModel implements SyncListener {
     private final Refresher<ThreadDetails> detailRefresher;
     private final Refresher<Boolean> draftSaver;
     private final Refresher<Boolean> indexer;
+    private final Refresher<Map<String, Integer>> savedCounter;
+    private Map<String, Integer> savedCountsShown = Map.of();
     private volatile FeedSnapshot snapshot = FeedSnapshot.empty();
     private volatile boolean disposed;
     private Draft draftToSave;
@@ -103,11 +105,16 @@ public final class FeedViewModel implements SyncListener {
         this.viewRefresher = new Refresher<>(runner, this::computeView, this::showView, this::showProblem);
         this.detailRefresher = new Refresher<>(runner, this::loadDetails, this::showDetails, this::showProblem);
         this.draftSaver = new Refresher<>(runner, this::saveDraft, saved -> { }, this::showProblem);
+        this.savedCounter = new Refresher<>(runner, this::savedCounts, this::showSavedCounts, this::showProblem);
         this.indexer = new Refresher<>(runner, this::updateIndex, changed -> {
-            if (changed && !search.get().isBlank()) {
+            if (changed && (!search.get().isBlank() || queue.get().kind() == FeedQueue.Kind.SEARCH)) {
                 viewRefresher.request();
             }
+            if (changed) {
+                savedCounter.request();
+            }
         }, this::showProblem);
+
         courseScope.addListener((obs, old, now) -> {
             if (!Objects.equals(old, now)) {
                 marked.clear();
@@ -190,20 +197,75 @@ public final class FeedViewModel implements SyncListener {
     }
 
     private List<FeedItem> filteredView() {
-        String text = search.get();
-        Set<String> hits = null;
-        if (text != null && !text.isBlank()) {
-            Set<String> shown = new HashSet<>();
-            snapshot.items().forEach(i -> shown.add(i.key()));
-            hits = index.ready() ? index.search(text, shown) : cache.feed().search(courseScope.get(), text.trim());
+        Set<String> hits = hits(search.get(), null);
+        FeedQueue q = queue.get();
+        if (q.kind() == FeedQueue.Kind.SEARCH) {
+            hits = hits(q.value(), hits);
         }
-        return snapshot.view(queue.get(), hits, sort.get());
+        return snapshot.view(q, hits, sort.get());
+    }
+
+    /** Threads of the snapshot matching a query, within earlier hits if any; null when there is no query. */
+    private Set<String> hits(String text, Set<String> within) {
+        if (text == null || text.isBlank()) {
+            return within;
+        }
+        Set<String> shown = within;
+        if (shown == null) {
+            shown = new HashSet<>();
+            for (FeedItem i : snapshot.items()) {
+                shown.add(i.key());
+            }
+        }
+        if (index.ready()) {
+            return index.search(text, shown);
+        }
+        Set<String> found = cache.feed().search(courseScope.get(), text.trim());
+        found.retainAll(shown);
+        return found;
+    }
+
+    /** Saves the current search as a queue with a live count (shown after the built-in queues). */
+    public void saveSearch() {
+        String text = search.get() == null ? "" : search.get().trim();
+        if (!text.isEmpty() && !savedSearches.contains(text)) {
+            savedSearches.add(text);
+            search.set("");
+            queue.set(FeedQueue.search(text));
+            snapshotRefresher.request();
+        }
+    }
+
+    public void removeSavedSearch(String text) {
+        if (savedSearches.remove(text)) {
+            if (queue.get().equals(FeedQueue.search(text))) {
+                queue.set(FeedQueue.NEEDS_REPLY);
+            }
+            snapshotRefresher.request();
+        }
+    }
+
+    /** The saved searches, for keeping them between starts. */
+    public ObservableList<String> savedSearches() { return savedSearches; }
+
+    private final ObservableList<String> savedSearches = FXCollections.observableArrayList();
+
+    /** Counts of the saved searches, over the snapshot shown: worked out with the index, in the background. */
+    private Map<String, Integer> savedCounts() {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String text : List.copyOf(savedSearches)) {
+            Set<String> found = hits(text, null);
+            counts.put(text, found == null ? 0 : found.size());
+        }
+        return counts;
     }
 
     private void showSnapshot(FeedSnapshot s) {
         List<QueueCount> counts = new ArrayList<>();
         s.counts().forEach((q, n) -> counts.add(new QueueCount(q, n)));
+        savedCountsShown.forEach((text, n) -> counts.add(new QueueCount(FeedQueue.search(text), n)));
         queues.setAll(counts);
+        savedCounter.request();
         indicators.set(s.indicators());
         noticeNewFlags(s);
         loading.set(false);
@@ -312,6 +374,21 @@ public final class FeedViewModel implements SyncListener {
             cache.feed().markRead(course, threadId, byTime.get(0).createdAt());
         }
         return d;
+    }
+
+    /** Puts the saved searches' counts in the queue list, after the built-in queues. */
+    private void showSavedCounts(Map<String, Integer> counts) {
+        savedCountsShown = counts;
+        List<QueueCount> all = new ArrayList<>();
+        for (QueueCount q : queues) {
+            if (q.queue().kind() != FeedQueue.Kind.SEARCH) {
+                all.add(q);
+            }
+        }
+        counts.forEach((text, n) -> all.add(new QueueCount(FeedQueue.search(text), n)));
+        if (!all.equals(queues)) {
+            queues.setAll(all);
+        }
     }
 
     /** Shows a thread's details; opening it read it, so its unread count drops to nothing in the list. */

@@ -88,6 +88,25 @@ class FeedViewModelTest {
     }
 
     @Test
+    void aSavedSearchBecomesAQueueWithALiveCount() throws Exception {
+        model.queueProperty().set(FeedQueue.ALL);
+        model.searchProperty().set("medicatie");
+        int hits = model.items().size();
+        assertThat(hits).isPositive();
+
+        model.saveSearch();
+
+        assertThat(model.queueProperty().get()).isEqualTo(FeedQueue.search("medicatie"));
+        assertThat(model.searchProperty().get()).isEmpty();
+        assertThat(model.items()).hasSize(hits);
+        assertThat(count(FeedQueue.search("medicatie"))).isEqualTo(hits);
+
+        model.removeSavedSearch("medicatie");
+        assertThat(model.queues()).noneMatch(q -> q.queue().kind() == FeedQueue.Kind.SEARCH);
+        assertThat(model.queueProperty().get()).isEqualTo(FeedQueue.NEEDS_REPLY);
+    }
+
+    @Test
     void markingDoneTakesTheThreadOutOfTheQueueAndUndoBringsItBack() {
         FeedItem first = model.items().get(0);
         model.selectedProperty().set(first);
