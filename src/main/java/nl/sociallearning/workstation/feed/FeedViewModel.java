@@ -532,19 +532,18 @@ public final class FeedViewModel implements SyncListener {
      * it, flags it, approves or rejects it.
      */
     public void postAction(ActionType type, Post post) {
-        List<Submit> submits = new ArrayList<>();
         if (post != null) {
-            submits.add(new Submit(post.courseId(), type, post.id(), post.version(), Map.of()));
-        } else {
-            for (FeedItem item : targets()) {
-                submits.add(new Submit(item.courseId(), type, openerId(item), null, Map.of()));
-            }
+            submit(List.of(new Submit(post.courseId(), type, post.id(), post.version(), Map.of())), "action." + type.wireName());
+            return;
         }
-        submit(submits, "action." + type.wireName());
+        List<FeedItem> threads = targets();
+        ThreadDetails shown = details.get();
+        // Finding the openers may read the cache: in the background, with the sending.
+        submit(() -> threads.stream().map(item -> new Submit(item.courseId(), type, openerId(item, shown), null, Map.<String, String>of()))
+                .toList(), "action." + type.wireName());
     }
 
-    private String openerId(FeedItem item) {
-        ThreadDetails d = details.get();
+    private String openerId(FeedItem item, ThreadDetails d) {
         if (d != null && d.item().key().equals(item.key())) {
             return d.posts().stream().filter(n -> n.post().parentId() == null).findFirst()
                     .map(n -> n.post().id()).orElse(item.threadId());
@@ -638,16 +637,22 @@ public final class FeedViewModel implements SyncListener {
     }
 
     private void submit(List<Submit> submits, String messageKey) {
-        if (submits.isEmpty()) {
-            return;
+        if (!submits.isEmpty()) {
+            submit(() -> submits, messageKey);
         }
+    }
+
+    private void submit(java.util.function.Supplier<List<Submit>> submits, String messageKey) {
         runner.run(() -> {
             List<ModerationAction> made = new ArrayList<>();
-            for (Submit s : submits) {
+            for (Submit s : submits.get()) {
                 made.add(s.send(engine));
             }
             return made;
         }, made -> {
+            if (made.isEmpty()) {
+                return;
+            }
             lastDone.set(new Done(messageKey, made.size(), () -> undo(made)));
             marked.clear();
         }, this::showProblem);
