@@ -26,6 +26,9 @@ import nl.sociallearning.workstation.courses.CourseOverviewViewModel;
 import nl.sociallearning.workstation.courses.CourseRow;
 import nl.sociallearning.workstation.feed.FeedView;
 import nl.sociallearning.workstation.feed.FeedViewModel;
+import nl.sociallearning.workstation.heatmap.HeatmapView;
+import nl.sociallearning.workstation.heatmap.HeatmapViewModel;
+import nl.sociallearning.workstation.heatmap.PostSelection;
 import nl.sociallearning.workstation.sync.Connectivity;
 import nl.sociallearning.workstation.sync.SyncPhase;
 import nl.sociallearning.workstation.ui.Messages;
@@ -54,6 +57,7 @@ public final class ShellView extends StackPane {
     private final CourseOverviewViewModel overview;
     private final FeedView feedView;
     private final CourseOverviewView coursesView;
+    private final HeatmapView heatmapView;
     private final BorderPane frame = new BorderPane();
     private final ToggleGroup rail = new ToggleGroup();
     private final ComboBox<CourseChoice> coursePicker = new ComboBox<>();
@@ -63,13 +67,21 @@ public final class ShellView extends StackPane {
     /** A choice in the course picker: one course, or all of them (id null). */
     public record CourseChoice(String id, String title) { }
 
-    public ShellView(FeedViewModel feed, CourseOverviewViewModel overview, Messages messages, TimeFormat time,
-                     String serverName) {
+    public ShellView(FeedViewModel feed, CourseOverviewViewModel overview, HeatmapViewModel heatmap, Messages messages,
+                     TimeFormat time, String serverName) {
         this.messages = messages;
         this.feed = feed;
         this.overview = overview;
         this.feedView = new FeedView(feed, messages, time);
         this.coursesView = new CourseOverviewView(overview, messages, time, serverName);
+        this.heatmapView = new HeatmapView(heatmap, messages);
+        // The heatmap shows the course chosen at the top; what is picked in it opens in the feed.
+        heatmap.courseProperty().set(feed.courseScopeProperty().get());
+        feed.courseScopeProperty().addListener((obs, old, now) -> heatmap.courseProperty().set(now));
+        heatmap.setOnOpenPosts(selection -> {
+            feed.showPosts(selection.courseId(), () -> heatmap.postIds(selection), selectionLabel(selection));
+            show(Page.FEED);
+        });
         getStyleClass().add("shell");
         frame.setTop(topBar());
         frame.setLeft(navigationRail());
@@ -109,11 +121,16 @@ public final class ShellView extends StackPane {
         frame.setCenter(switch (next) {
             case FEED -> feedView;
             case COURSES -> coursesView;
+            case HEATMAP -> heatmapView;
             default -> coming(next);
         });
         if (next == Page.FEED) {
             feedView.focusList();
         }
+    }
+
+    private String selectionLabel(PostSelection s) {
+        return messages.get("feed.selection", s.participantIds().size());
     }
 
     private Node coming(Page p) {

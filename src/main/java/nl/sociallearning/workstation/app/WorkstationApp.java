@@ -18,6 +18,7 @@ import nl.sociallearning.workstation.feed.FeedSnapshot;
 import nl.sociallearning.workstation.feed.FeedViewModel;
 import nl.sociallearning.workstation.feed.SearchIndex;
 import nl.sociallearning.workstation.feed.html.PostView;
+import nl.sociallearning.workstation.heatmap.HeatmapViewModel;
 import nl.sociallearning.workstation.ui.Messages;
 import nl.sociallearning.workstation.ui.TaskRunner;
 import nl.sociallearning.workstation.ui.TimeFormat;
@@ -46,6 +47,7 @@ public final class WorkstationApp extends Application {
     private Stage stage;
     private ShellView shell;
     private FeedViewModel feed;
+    private HeatmapViewModel heatmap;
     private ThemeSwitcher theme;
 
     static void launchWith(Options given) {
@@ -102,7 +104,8 @@ public final class WorkstationApp extends Application {
         feed = new FeedViewModel(opened.cache(), runner, opened.engine(), new TriageRules(UNANSWERED_AFTER), Clock.systemUTC(),
                 new SearchIndex());
         restoreFeedChoices();
-        shell = new ShellView(feed, overview, messages, time, opened.engine().serverName());
+        heatmap = new HeatmapViewModel(opened.cache(), runner, opened.engine(), Clock.systemUTC());
+        shell = new ShellView(feed, overview, heatmap, messages, time, opened.engine().serverName());
         theme = new ThemeSwitcher(shell, settings.flag("theme.dark", false));
         scene.setRoot(shell);
         ShellCommands.install(scene, shell, feed, opened.engine(), messages, theme);
@@ -115,6 +118,7 @@ public final class WorkstationApp extends Application {
         shell.feedView().split().setDividerPositions(dividers);
         overview.load();
         feed.load();
+        heatmap.load();
     }
 
     private void restoreFeedChoices() {
@@ -197,6 +201,9 @@ public final class WorkstationApp extends Application {
         try {
             if (feed != null) {
                 feed.dispose();
+            }
+            if (heatmap != null) {
+                heatmap.dispose();
             }
             if (workstation != null) {
                 workstation.close();

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  */
 public record FeedQueue(Kind kind, String value) {
 
-    public enum Kind { ALL, NEEDS_REPLY, UNANSWERED, FIRST_POSTS, FLAGGED, MINE, STATE, GROUP, MODULE, SEARCH }
+    public enum Kind { ALL, NEEDS_REPLY, UNANSWERED, FIRST_POSTS, FLAGGED, MINE, STATE, GROUP, MODULE, SEARCH, SELECTION }
 
     public static final FeedQueue ALL = new FeedQueue(Kind.ALL, null);
     public static final FeedQueue NEEDS_REPLY = new FeedQueue(Kind.NEEDS_REPLY, null);
@@ -31,6 +31,11 @@ public record FeedQueue(Kind kind, String value) {
 
     public static FeedQueue module(String module) {
         return new FeedQueue(Kind.MODULE, module);
+    }
+
+    /** Threads picked elsewhere (posts chosen in the activity heatmap), under a label saying what was picked. */
+    public static FeedQueue selection(String label) {
+        return new FeedQueue(Kind.SELECTION, label);
     }
 
     /** A search the moderator saved as a queue; its threads are the search's hits. */
@@ -53,8 +58,8 @@ public record FeedQueue(Kind kind, String value) {
             case STATE -> item -> item.triage().state().name().equals(value);
             case GROUP -> item -> value.equals(item.row().authorGroup());
             case MODULE -> item -> value.equals(item.row().thread().module());
-            // The search index decides; the view model passes its hits along.
-            case SEARCH -> item -> true;
+            // The search index, or the picked posts, decide; the view model passes the threads along.
+            case SEARCH, SELECTION -> item -> true;
         };
     }
 

@@ -123,6 +123,7 @@ public final class FeedView extends BorderPane {
             case STATE -> messages.get("state." + q.value());
             case GROUP, MODULE -> q.value();
             case SEARCH -> "\u201c" + q.value() + "\u201d";
+            case SELECTION -> q.value();
             default -> messages.get("queue." + q.kind().name());
         };
     }

@@ -201,6 +201,12 @@ public final class FeedViewModel implements SyncListener {
         FeedQueue q = queue.get();
         if (q.kind() == FeedQueue.Kind.SEARCH) {
             hits = hits(q.value(), hits);
+        } else if (q.kind() == FeedQueue.Kind.SELECTION) {
+            Set<String> picked = new HashSet<>(selectionThreads);
+            if (hits != null) {
+                picked.retainAll(hits);
+            }
+            hits = picked;
         }
         return snapshot.view(q, hits, sort.get());
     }
@@ -223,6 +229,23 @@ public final class FeedViewModel implements SyncListener {
         Set<String> found = cache.feed().search(courseScope.get(), text.trim());
         found.retainAll(shown);
         return found;
+    }
+
+    private volatile Set<String> selectionThreads = Set.of();
+
+    /**
+     * Shows the threads of some posts picked elsewhere (a cell or a range of the activity heatmap) as a queue of
+     * their own. The post ids are looked up in the background.
+     */
+    public void showPosts(String courseId, java.util.function.Supplier<List<String>> postIds, String label) {
+        runner.run(() -> cache.posts().threadKeysOf(courseId, postIds.get()), keys -> {
+            selectionThreads = keys;
+            courseScope.set(courseId);
+            queues.removeIf(q -> q.queue().kind() == FeedQueue.Kind.SELECTION);
+            queues.add(0, new QueueCount(FeedQueue.selection(label), keys.size()));
+            queue.set(FeedQueue.selection(label));
+            viewRefresher.request();
+        }, this::showProblem);
     }
 
     /** Saves the current search as a queue with a live count (shown after the built-in queues). */
@@ -264,6 +287,9 @@ public final class FeedViewModel implements SyncListener {
         List<QueueCount> counts = new ArrayList<>();
         s.counts().forEach((q, n) -> counts.add(new QueueCount(q, n)));
         savedCountsShown.forEach((text, n) -> counts.add(new QueueCount(FeedQueue.search(text), n)));
+        if (queue.get().kind() == FeedQueue.Kind.SELECTION) {
+            counts.add(0, new QueueCount(queue.get(), selectionThreads.size()));
+        }
         queues.setAll(counts);
         savedCounter.request();
         indicators.set(s.indicators());
@@ -385,6 +411,7 @@ public final class FeedViewModel implements SyncListener {
                 all.add(q);
             }
         }
+        // (a heatmap selection stays first; saved searches follow the built-in queues)
         counts.forEach((text, n) -> all.add(new QueueCount(FeedQueue.search(text), n)));
         if (!all.equals(queues)) {
             queues.setAll(all);

@@ -16,6 +16,7 @@ public final class Cache implements AutoCloseable {
     private final OutboxRepository outbox;
     private final FeedRepository feed;
     private final DraftRepository drafts;
+    private final HeatmapRepository heatmap;
 
     private Cache(Database database) {
         this.database = database;
@@ -30,6 +31,7 @@ public final class Cache implements AutoCloseable {
         this.outbox = new OutboxRepository(jdbc, changes);
         this.feed = new FeedRepository(jdbc);
         this.drafts = new DraftRepository(jdbc);
+        this.heatmap = new HeatmapRepository(jdbc);
     }
 
     public static Cache open(Path directory) {
@@ -59,6 +61,8 @@ public final class Cache implements AutoCloseable {
     public FeedRepository feed() { return feed; }
 
     public DraftRepository drafts() { return drafts; }
+
+    public HeatmapRepository heatmap() { return heatmap; }
 
     @Override
     public void close() {

@@ -37,6 +37,26 @@ public final class PostRepository {
         return jdbc.read(c -> Jdbc.query(c, "SELECT id FROM post WHERE course_id = ? ORDER BY id", row -> row.getString(1), courseId));
     }
 
+    /** The threads of some posts of a course, as feed keys ("course/thread"). */
+    public java.util.Set<String> threadKeysOf(String courseId, java.util.Collection<String> postIds) {
+        if (postIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return jdbc.read(c -> {
+            try (var s = c.prepareStatement("SELECT DISTINCT thread_id FROM post WHERE course_id = ? AND id = ANY(?)")) {
+                s.setString(1, courseId);
+                s.setArray(2, c.createArrayOf("VARCHAR", postIds.toArray()));
+                java.util.Set<String> keys = new java.util.HashSet<>();
+                try (var r = s.executeQuery()) {
+                    while (r.next()) {
+                        keys.add(courseId + "/" + r.getString(1));
+                    }
+                }
+                return keys;
+            }
+        });
+    }
+
     /** Earlier bodies of an edited post, oldest first. */
     public List<String> revisions(String courseId, String postId) {
         return jdbc.read(c -> Jdbc.query(c, "SELECT COALESCE(body_overflow, body_html) FROM post_revision"

@@ -16,6 +16,7 @@ import nl.sociallearning.workstation.domain.TriageState;
 import nl.sociallearning.workstation.feed.FeedItem;
 import nl.sociallearning.workstation.feed.FeedQueue;
 import nl.sociallearning.workstation.feed.FeedViewModel;
+import nl.sociallearning.workstation.heatmap.HeatmapViewModel;
 import nl.sociallearning.workstation.feed.SearchIndex;
 import nl.sociallearning.workstation.store.Cache;
 import nl.sociallearning.workstation.sync.Connectivity;
@@ -64,6 +65,7 @@ class TriageSessionTest {
     CourseSyncApiConnector connector;
     SyncEngine engine;
     FeedViewModel feed;
+    HeatmapViewModel heatmap;
     ShellView shell;
     ShellCommands commands;
     ThemeSwitcher theme;
@@ -84,7 +86,8 @@ class TriageSessionTest {
         feed = new FeedViewModel(cache, runner, engine, new TriageRules(Duration.ofHours(24)), Clock.systemUTC(), new SearchIndex());
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            shell = new ShellView(feed, overview, messages, new TimeFormat(messages, ZoneId.of("Europe/Amsterdam")),
+            heatmap = new HeatmapViewModel(cache, runner, engine, Clock.systemUTC());
+            shell = new ShellView(feed, overview, heatmap, messages, new TimeFormat(messages, ZoneId.of("Europe/Amsterdam")),
                     engine.serverName());
             Scene scene = new Scene(shell, 1440, 900);
             WorkstationApp.stylesheets(scene);
@@ -94,6 +97,7 @@ class TriageSessionTest {
             s.show();
             overview.load();
             feed.load();
+            heatmap.load();
         });
         engine.start();
         waitFor(() -> !feed.items().isEmpty() && feed.queues().size() > 5);
@@ -103,6 +107,7 @@ class TriageSessionTest {
     void close() throws Exception {
         FxToolkit.cleanupStages();
         feed.dispose();
+        heatmap.dispose();
         engine.close();
         connector.close();
         cache.close();

@@ -12,8 +12,13 @@ public final class Benchmarks {
                 System.getProperty("java.version"), System.getProperty("os.name"), Runtime.getRuntime().maxMemory() >> 20);
         switch (args.length == 0 ? "sync" : args[0]) {
             case "sync" -> SyncBenchmark.run();
-            case "feed" -> FeedBenchmark.run();
+            case "feed" -> {
+                FeedBenchmark.run();
+                HeatmapBenchmark.run();
+            }
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
+        // The FX toolkit and the HTTP clients' threads would keep the JVM alive.
+        System.exit(0);
     }
 }

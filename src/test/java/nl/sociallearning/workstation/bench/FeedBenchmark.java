@@ -72,9 +72,7 @@ public final class FeedBenchmark {
                      server.token());
              SyncEngine engine = new SyncEngine(connector, cache, SyncSettings.defaults().withLongPoll(Duration.ofSeconds(2)))) {
             engine.syncOnce();
-            CountDownLatch started = new CountDownLatch(1);
-            Platform.startup(started::countDown);
-            started.await();
+            BenchFx.start();
             Messages messages = new Messages(Locale.forLanguageTag("nl"));
             TaskRunner runner = new TaskRunner(Platform::runLater);
 
@@ -140,7 +138,6 @@ public final class FeedBenchmark {
                     "< 50 ms", stall < 50 && arrived);
             feed.dispose();
             runner.close();
-            Platform.exit();
         }
     }
 

@@ -1,0 +1,193 @@
+package nl.sociallearning.workstation.bench;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import nl.sociallearning.workstation.demo.DemoCourseServer;
+import nl.sociallearning.workstation.domain.Course;
+import nl.sociallearning.workstation.heatmap.Axis;
+import nl.sociallearning.workstation.heatmap.BinKind;
+import nl.sociallearning.workstation.heatmap.Clustering;
+import nl.sociallearning.workstation.heatmap.CourseActivity;
+import nl.sociallearning.workstation.heatmap.Grid;
+import nl.sociallearning.workstation.heatmap.HeatmapView;
+import nl.sociallearning.workstation.heatmap.HeatmapViewModel;
+import nl.sociallearning.workstation.heatmap.PostGraph;
+import nl.sociallearning.workstation.store.Cache;
+import nl.sociallearning.workstation.store.HeatmapRepository;
+import nl.sociallearning.workstation.sync.ServerAddress;
+import nl.sociallearning.workstation.sync.SyncEngine;
+import nl.sociallearning.workstation.sync.SyncSettings;
+import nl.sociallearning.workstation.sync.api.CourseSyncApiConnector;
+import nl.sociallearning.workstation.ui.Messages;
+import nl.sociallearning.workstation.ui.TaskRunner;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The heatmap on the large course (1 000 participants, 100 000 posts, 42 days): computing the bins from the cache
+ * (one query for the post times, one for the reads, counted in Java), the second read (replies, modules, reply
+ * network), clustering the 1 000 rows, and drawing the cells on the canvas, the whole course fitted to the window
+ * and zoomed in; medians and 95th percentiles over 20 runs after a warm-up.
+ */
+public final class HeatmapBenchmark {
+
+    private static final String COURSE = DemoCourseServer.LARGE_COURSE_ID;
+    private static final int RUNS = 20;
+
+    public static void main(String[] args) throws Exception {
+        run();
+    }
+
+    public static void run() throws Exception {
+        boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
+        if (!display) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("prism.text", "t2k");
+            System.setProperty("headless.geometry", "1600x1000-32");
+        }
+        System.out.println("== Heatmap: the large course (1 000 participants, 100 000 posts, 42 days) ==");
+        try (ChildServer server = ChildServer.start("--only-large");
+             Cache cache = Cache.open(Files.createTempDirectory("bench-heatmap"));
+             CourseSyncApiConnector connector = new CourseSyncApiConnector(ServerAddress.of(server.baseUri()),
+                     server.token());
+             SyncEngine engine = new SyncEngine(connector, cache, SyncSettings.oneOff())) {
+            engine.syncOnce();
+            HeatmapRepository repository = cache.heatmap();
+            Course course = cache.courses().find(COURSE).orElseThrow();
+
+            List<Double> bins = new ArrayList<>();
+            List<Double> graphs = new ArrayList<>();
+            List<Double> clusters = new ArrayList<>();
+            CourseActivity data = null;
+            for (int i = 0; i < RUNS + 2; i++) {
+                long start = System.nanoTime();
+                data = CourseActivity.load(repository, course);
+                Grid posts = Grid.count(Axis.build(BinKind.DAY, course, data.modules(), data.postTimes(), clock().instant()),
+                        data.postTimes(), data.participants().size());
+                Grid reads = Grid.count(Axis.build(BinKind.DAY, course, data.modules(), data.views(), clock().instant()),
+                        data.views(), data.participants().size());
+                double ms = (System.nanoTime() - start) / 1e6;
+                long t1 = System.nanoTime();
+                PostGraph graph = data.loadGraph(repository);
+                double graphMs = (System.nanoTime() - t1) / 1e6;
+                float[][] rows = new float[posts.rows()][posts.columns()];
+                for (int r = 0; r < posts.rows(); r++) {
+                    for (int c = 0; c < posts.columns(); c++) {
+                        rows[r][c] = (float) Math.log1p(posts.count(r, c));
+                    }
+                }
+                long t2 = System.nanoTime();
+                Clustering.order(rows);
+                double clusterMs = (System.nanoTime() - t2) / 1e6;
+                if (i >= 2) { // two warm-ups
+                    bins.add(ms);
+                    graphs.add(graphMs);
+                    clusters.add(clusterMs);
+                }
+                if (reads.rows() != posts.rows() || graph.size() == 0) {
+                    throw new IllegalStateException("no data");
+                }
+            }
+            System.out.printf("  %d participants, %d posts, %d reads%n", data.participants().size(), data.postTimes().size(),
+                    data.views().size());
+
+            BenchFx.start();
+            TaskRunner runner = new TaskRunner(Platform::runLater);
+            HeatmapViewModel model = new HeatmapViewModel(cache, runner, engine, clock());
+            AtomicReference<HeatmapView> view = new AtomicReference<>();
+            onFx(() -> {
+                javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+                model.roleProperty().set(null);
+                HeatmapView v = new HeatmapView(model, new Messages(Locale.forLanguageTag("nl")));
+                Stage stage = new Stage();
+                stage.setScene(new Scene(v, 1440, 900));
+                stage.show();
+                model.load();
+                model.courseProperty().set(COURSE);
+                view.set(v);
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                AtomicReference<Boolean> ready = new AtomicReference<>(false);
+                onFx(() -> ready.set(model.pictureProperty().get() != null));
+                if (ready.get()) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            List<Double> fitted = paint(view.get(), 0);
+            List<Double> zoomed = paint(view.get(), 8);
+            AtomicReference<Integer> rows = new AtomicReference<>();
+            onFx(() -> rows.set(model.pictureProperty().get().rowCount()));
+
+            System.out.println();
+            System.out.printf("%-52s %-36s %-10s %s%n", "", "measured", "goal", "");
+            row("bins from the cache (posts + reads, by day)", stats(bins), "< 100 ms", SyncBenchmark.median(bins) < 100);
+            row("replies, modules, reply network (second read)", stats(graphs), "-", true);
+            row("clustering 1 000 rows × 42 days", stats(clusters), "-", true);
+            row("draw: all " + rows.get() + " rows fitted to the window", stats(fitted), "< 16 ms", SyncBenchmark.median(fitted) < 16);
+            row("draw: rows zoomed in (12 px), a screenful", stats(zoomed), "< 16 ms", SyncBenchmark.median(zoomed) < 16);
+            if (!display) {
+                System.out.println("   (headless: Monocle, software rendering; the draw is the FX thread's work for a frame)");
+            }
+            model.dispose();
+            runner.close();
+        }
+    }
+
+    private static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    private static List<Double> paint(HeatmapView view, int zoomSteps) throws Exception {
+        onFx(() -> {
+            view.fitAll();
+            for (int i = 0; i < zoomSteps; i++) {
+                view.zoomRows(1);
+            }
+        });
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < RUNS + 3; i++) {
+            AtomicLong nanos = new AtomicLong();
+            onFx(() -> nanos.set(view.repaintCells()));
+            if (i >= 3) {
+                times.add(nanos.get() / 1e6);
+            }
+        }
+        return times;
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the FX thread did not answer");
+        }
+    }
+
+    private static String stats(List<Double> values) {
+        return String.format("median %.1f ms, p95 %.1f ms (%d runs)", SyncBenchmark.median(values),
+                SyncBenchmark.percentile(values, 0.95), values.size());
+    }
+
+    private static void row(String what, String measured, String goal, boolean met) {
+        System.out.printf("%-52s %-36s %-10s %s%n", what, measured, goal, goal.equals("-") ? "" : met ? "met" : "MISSED");
+    }
+}
