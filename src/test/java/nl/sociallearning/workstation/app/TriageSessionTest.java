@@ -206,6 +206,12 @@ class TriageSessionTest {
         ListView<?> posts = robot.lookup(".post-list").queryListView();
         waitFor(() -> !posts.getItems().isEmpty());
         Screenshots.write(stage.getScene(), "feed-dark");
+        robot.write("r");
+        TextArea reply = robot.lookup(".reply-editor .text-area").queryAs(TextArea.class);
+        waitFor(reply::isFocused);
+        robot.write("Mooi voorbeeld! Wie herkent dit?");
+        Screenshots.write(stage.getScene(), "thread-dark");
+        robot.type(KeyCode.ESCAPE);
         robot.write("?");
         waitFor(() -> commands.help().isShowing());
         Screenshots.write(stage.getScene(), "shortcut-help-feed-dark");
