@@ -12,6 +12,21 @@ final class BenchFx {
     private BenchFx() {
     }
 
+    /** Runs on the FX thread and waits for it, so that a measurement ends when the FX thread has done its part. */
+    static void runAndWait(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the FX thread did not answer");
+        }
+    }
+
     static synchronized void start() throws InterruptedException {
         if (started) {
             return;

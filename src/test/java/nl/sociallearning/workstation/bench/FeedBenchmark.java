@@ -110,7 +110,7 @@ public final class FeedBenchmark {
             for (int i = 0; i < 30; i++) {
                 String word = WORDS[i % WORDS.length];
                 searches.add(timeUntilListChanges(feed, f -> f.searchProperty().set(word)));
-                onFxAndWait(() -> feed.searchProperty().set(""));
+                BenchFx.runAndWait(() -> feed.searchProperty().set(""));
                 awaitPulse();
             }
 
@@ -143,7 +143,7 @@ public final class FeedBenchmark {
 
     private static FeedViewModel openFeed(Cache cache, TaskRunner runner, SyncEngine engine, Messages messages) throws Exception {
         AtomicReference<FeedViewModel> made = new AtomicReference<>();
-        onFxAndWait(() -> {
+        BenchFx.runAndWait(() -> {
             FeedViewModel model = new FeedViewModel(cache, runner, engine, new TriageRules(Duration.ofHours(24)), Clock.systemUTC(),
                     INDEX);
             model.courseScopeProperty().set(COURSE);
@@ -161,7 +161,7 @@ public final class FeedBenchmark {
     private static void awaitItems(FeedViewModel model) throws Exception {
         while (true) {
             AtomicReference<Boolean> ready = new AtomicReference<>(false);
-            onFxAndWait(() -> ready.set(!model.items().isEmpty()));
+            BenchFx.runAndWait(() -> ready.set(!model.items().isEmpty()));
             if (ready.get()) {
                 return;
             }
@@ -173,39 +173,26 @@ public final class FeedBenchmark {
     private static double timeUntilListChanges(FeedViewModel model, Consumer<FeedViewModel> change) throws Exception {
         CountDownLatch changed = new CountDownLatch(1);
         ListChangeListener<FeedItem> listener = c -> changed.countDown();
-        onFxAndWait(() -> model.items().addListener(listener));
+        BenchFx.runAndWait(() -> model.items().addListener(listener));
         long start = System.nanoTime();
         onFx(() -> change.accept(model));
         boolean seen = changed.await(10, TimeUnit.SECONDS);
         awaitPulse();
         double ms = (System.nanoTime() - start) / 1e6;
-        onFxAndWait(() -> model.items().removeListener(listener));
+        BenchFx.runAndWait(() -> model.items().removeListener(listener));
         return seen ? ms : Double.NaN;
     }
 
     /** Waits until the FX thread has run everything queued before, including the layout of a pulse. */
     private static void awaitPulse() throws Exception {
-        onFxAndWait(() -> { });
-        onFxAndWait(() -> { });
+        BenchFx.runAndWait(() -> { });
+        BenchFx.runAndWait(() -> { });
     }
 
     private static void onFx(Runnable r) {
         Platform.runLater(r);
     }
 
-    private static void onFxAndWait(Runnable r) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the FX thread did not answer");
-        }
-    }
 
     /** Posts a tiny task to the FX thread every 2 ms and records how late the longest ran. */
     private static final class Heartbeat {

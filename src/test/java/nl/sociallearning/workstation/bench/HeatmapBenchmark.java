@@ -106,7 +106,7 @@ public final class HeatmapBenchmark {
             TaskRunner runner = new TaskRunner(Platform::runLater);
             HeatmapViewModel model = new HeatmapViewModel(cache, runner, engine, clock());
             AtomicReference<HeatmapView> view = new AtomicReference<>();
-            onFx(() -> {
+            BenchFx.runAndWait(() -> {
                 javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
                 model.roleProperty().set(null);
                 HeatmapView v = new HeatmapView(model, new Messages(Locale.forLanguageTag("nl")));
@@ -120,7 +120,7 @@ public final class HeatmapBenchmark {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
                 AtomicReference<Boolean> ready = new AtomicReference<>(false);
-                onFx(() -> ready.set(model.pictureProperty().get() != null));
+                BenchFx.runAndWait(() -> ready.set(model.pictureProperty().get() != null));
                 if (ready.get()) {
                     break;
                 }
@@ -129,7 +129,7 @@ public final class HeatmapBenchmark {
             List<Double> fitted = paint(view.get(), 0);
             List<Double> zoomed = paint(view.get(), 8);
             AtomicReference<Integer> rows = new AtomicReference<>();
-            onFx(() -> rows.set(model.pictureProperty().get().rowCount()));
+            BenchFx.runAndWait(() -> rows.set(model.pictureProperty().get().rowCount()));
 
             System.out.println();
             System.out.printf("%-52s %-36s %-10s %s%n", "", "measured", "goal", "");
@@ -151,7 +151,7 @@ public final class HeatmapBenchmark {
     }
 
     private static List<Double> paint(HeatmapView view, int zoomSteps) throws Exception {
-        onFx(() -> {
+        BenchFx.runAndWait(() -> {
             view.fitAll();
             for (int i = 0; i < zoomSteps; i++) {
                 view.zoomRows(1);
@@ -160,7 +160,7 @@ public final class HeatmapBenchmark {
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < RUNS + 3; i++) {
             AtomicLong nanos = new AtomicLong();
-            onFx(() -> nanos.set(view.repaintCells()));
+            BenchFx.runAndWait(() -> nanos.set(view.repaintCells()));
             if (i >= 3) {
                 times.add(nanos.get() / 1e6);
             }
@@ -168,19 +168,6 @@ public final class HeatmapBenchmark {
         return times;
     }
 
-    private static void onFx(Runnable r) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the FX thread did not answer");
-        }
-    }
 
     private static String stats(List<Double> values) {
         return String.format("median %.1f ms, p95 %.1f ms (%d runs)", SyncBenchmark.median(values),
