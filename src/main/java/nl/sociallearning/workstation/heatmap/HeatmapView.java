@@ -84,6 +84,9 @@ public final class HeatmapView extends BorderPane {
         setCenter(centre);
         SignalsPane signals = new SignalsPane(model, messages, this::reveal);
         setRight(signals);
+        // Without a course there is nothing to signal: the hint in the middle says what to do.
+        signals.visibleProperty().bind(model.courseProperty().isNotNull());
+        signals.managedProperty().bind(signals.visibleProperty());
         setBottom(bottomBar());
 
         chart.onSelection(model::open);
