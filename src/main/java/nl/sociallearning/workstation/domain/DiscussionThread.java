@@ -27,8 +27,4 @@ public record DiscussionThread(
     public DiscussionThread withLocked(boolean value) {
         return new DiscussionThread(courseId, id, title, module, authorId, createdAt, lastActivityAt, value, pinned, version);
     }
-
-    public DiscussionThread withPinned(boolean value) {
-        return new DiscussionThread(courseId, id, title, module, authorId, createdAt, lastActivityAt, locked, value, version);
-    }
 }

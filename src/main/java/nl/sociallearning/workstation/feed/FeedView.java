@@ -459,8 +459,4 @@ public final class FeedView extends BorderPane {
         return queueLabel(queue);
     }
 
-    /** For tests: the list node. */
-    ListView<FeedItem> list() {
-        return list;
-    }
 }

@@ -362,17 +362,23 @@ public final class FeedViewModel implements SyncListener {
         List<Post> posts = cache.posts().inThread(course, threadId);
         Set<String> pendingTargets = new HashSet<>();
         List<OutboxEntry> log = new ArrayList<>();
-        Set<String> postIds = new HashSet<>();
-        posts.forEach(p -> postIds.add(p.id()));
-        for (OutboxEntry e : cache.outbox().log(course)) {
-            if (e.action().targetId().equals(threadId) || postIds.contains(e.action().targetId())) {
-                log.add(e);
-                if (e.state() == OutboxState.PENDING || e.state() == OutboxState.SENDING) {
-                    pendingTargets.add(e.action().targetId());
-                }
+        Set<String> targets = new HashSet<>();
+        targets.add(threadId);
+        Set<String> authorIds = new HashSet<>();
+        for (Post p : posts) {
+            targets.add(p.id());
+            if (p.authorId() != null) {
+                authorIds.add(p.authorId());
             }
         }
-        Map<String, Participant> authors = new HashMap<>();
+        for (OutboxEntry e : cache.outbox().logFor(course, targets)) {
+            log.add(e);
+            if (e.state() == OutboxState.PENDING || e.state() == OutboxState.SENDING) {
+                pendingTargets.add(e.action().targetId());
+            }
+        }
+        // One query for everyone who wrote in the thread, not one per author.
+        Map<String, Participant> authors = cache.participants().byIds(course, authorIds);
         List<PostNode> nodes = new ArrayList<>(posts.size());
         int unreadLeft = item.row().unread();
         List<ReplyTree.Entry> ordered = ReplyTree.order(posts);
@@ -385,13 +391,13 @@ public final class FeedViewModel implements SyncListener {
         }
         for (ReplyTree.Entry e : ordered) {
             Post p = e.post();
-            Participant author = p.authorId() == null ? null
-                    : authors.computeIfAbsent(p.authorId(), id -> cache.participants().find(course, id).orElse(null));
+            Participant author = p.authorId() == null ? null : authors.get(p.authorId());
             nodes.add(new PostNode(p, e.depth(), author, unread.contains(p.id()),
                     p.id().startsWith("local-") || pendingTargets.contains(p.id()), PostHtml.parse(p.bodyHtml())));
         }
         String opener = item.row().thread().authorId();
-        Participant openerAuthor = opener == null ? null : cache.participants().find(course, opener).orElse(null);
+        Participant openerAuthor = opener == null ? null : authors.containsKey(opener) ? authors.get(opener)
+                : cache.participants().find(course, opener).orElse(null);
         ThreadDetails d = new ThreadDetails(item, nodes, openerAuthor,
                 opener == null ? 0 : cache.feed().postCount(course, opener),
                 opener == null ? List.of() : cache.feed().history(course, opener, 8),

@@ -51,12 +51,6 @@ public final class SearchIndex {
         return !changedByCourse.isEmpty();
     }
 
-    /** Forgets threads no snapshot shows any more (a course left the scope is kept: it may come back). */
-    public void retainCourses(Set<String> courseIds) {
-        textByThread.keySet().removeIf(k -> !courseIds.contains(k.substring(0, k.indexOf('/'))));
-        indexed.keySet().removeIf(k -> !courseIds.contains(k.substring(0, k.indexOf('/'))));
-    }
-
     void put(String threadKey, String title, List<String> postBodiesHtml) {
         StringBuilder text = new StringBuilder(title.toLowerCase(Locale.ROOT));
         for (String html : postBodiesHtml) {
@@ -72,10 +66,6 @@ public final class SearchIndex {
 
     public boolean ready() {
         return ready;
-    }
-
-    public int size() {
-        return textByThread.size();
     }
 
     /** Keys of the threads containing every word of the query (case-insensitive), among {@code within}. */

@@ -217,10 +217,6 @@ public final class ThreadPane extends BorderPane {
         return html.toString();
     }
 
-    public boolean isReplying() {
-        return editor.isVisible();
-    }
-
     /** The post the moderator picked in the conversation, if any. */
     public Post selectedPost() {
         PostNode n = posts.getSelectionModel().getSelectedItem();

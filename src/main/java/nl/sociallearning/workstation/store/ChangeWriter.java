@@ -48,10 +48,9 @@ public final class ChangeWriter {
             Connection c = database.connection();
             try {
                 c.setAutoCommit(false);
-                var state = Jdbc.queryOne(c, "SELECT generation, full_pass FROM sync_state WHERE course_id = ?",
-                        row -> new long[] {row.getLong(1), row.getBoolean(2) ? 1 : 0}, courseId)
+                return Jdbc.queryOne(c, "SELECT generation, full_pass FROM sync_state WHERE course_id = ?",
+                                row -> new PageTransaction(c, courseId, row.getLong(1), row.getBoolean(2)), courseId)
                         .orElseThrow(() -> new IllegalStateException("unknown course " + courseId));
-                return new PageTransaction(c, courseId, state[0], state[1] == 1);
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;

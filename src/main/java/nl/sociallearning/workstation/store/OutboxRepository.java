@@ -125,6 +125,28 @@ public final class OutboxRepository {
     }
 
     /** Conflicts and rejections waiting for the user: kept, never dropped. */
+    /** The actions on some targets of a course (a thread and its posts), newest first: a thread's action log. */
+    public List<OutboxEntry> logFor(String courseId, java.util.Collection<String> targetIds) {
+        return jdbc.read(c -> {
+            try (var s = c.prepareStatement(SELECT + " WHERE course_id = ? AND target_id = ANY(?) ORDER BY seq DESC")) {
+                s.setString(1, courseId);
+                s.setArray(2, c.createArrayOf("VARCHAR", targetIds.toArray()));
+                List<OutboxEntry> entries = new java.util.ArrayList<>();
+                try (var r = s.executeQuery()) {
+                    while (r.next()) {
+                        entries.add(map(r));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    public long countNeedingAttention() {
+        return jdbc.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM outbox WHERE state IN (?, ?)", OutboxState.CONFLICT,
+                OutboxState.REJECTED));
+    }
+
     public List<OutboxEntry> needingAttention() {
         return jdbc.read(c -> Jdbc.query(c, SELECT + " WHERE state IN (?, ?) ORDER BY seq", OutboxRepository::map,
                 OutboxState.CONFLICT, OutboxState.REJECTED));

@@ -47,10 +47,8 @@ public final class PageTransaction implements AutoCloseable {
     private final boolean fullPass;
     private final Map<Statement, PreparedStatement> statements = new EnumMap<>(Statement.class);
     private final Map<Statement, Integer> pending = new EnumMap<>(Statement.class);
-    private final Set<EntityKind> touched = EnumSet.noneOf(EntityKind.class);
     private final Set<String> touchedThreads = new HashSet<>();
     private boolean rebuildAllStats;
-    private int changeCount;
     private boolean finished;
 
     private enum Statement { PARTICIPANT, THREAD, REVISION, POST, ACTIVITY }
@@ -62,30 +60,11 @@ public final class PageTransaction implements AutoCloseable {
         this.fullPass = fullPass;
     }
 
-    public String courseId() {
-        return courseId;
-    }
-
-    /** Whether this page belongs to a full pass (first sync, or a restart after an expired cursor). */
-    public boolean fullPass() {
-        return fullPass;
-    }
-
-    public int changeCount() {
-        return changeCount;
-    }
-
     /** Marks a thread whose figures must be recomputed at commit (e.g. the target of a settled action). */
     void touchThread(String threadId) {
         if (threadId != null) {
             touchedThreads.add(threadId);
         }
-    }
-
-    public Set<EntityKind> touchedKinds() {
-        Set<EntityKind> copy = EnumSet.noneOf(EntityKind.class);
-        copy.addAll(touched);
-        return copy;
     }
 
     public void apply(Change change) {
@@ -101,8 +80,6 @@ public final class PageTransaction implements AutoCloseable {
             } else {
                 removal((Change.Removal) change);
             }
-            touched.add(change.kind());
-            changeCount++;
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }

@@ -19,6 +19,27 @@ public final class ParticipantRepository {
                 ParticipantRepository::participant, courseId, id));
     }
 
+    /** Some participants of a course, by id (those the cache does not know are missing from the map). */
+    public java.util.Map<String, Participant> byIds(String courseId, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.read(c -> {
+            try (var s = c.prepareStatement("SELECT * FROM participant WHERE course_id = ? AND id = ANY(?)")) {
+                s.setString(1, courseId);
+                s.setArray(2, c.createArrayOf("VARCHAR", ids.toArray()));
+                java.util.Map<String, Participant> found = new java.util.HashMap<>();
+                try (var r = s.executeQuery()) {
+                    while (r.next()) {
+                        Participant p = participant(r);
+                        found.put(p.id(), p);
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
     /** The course's moderators, by name. */
     public java.util.List<Participant> moderators(String courseId) {
         return jdbc.read(c -> Jdbc.query(c, "SELECT * FROM participant WHERE course_id = ? AND role = 'MODERATOR'"

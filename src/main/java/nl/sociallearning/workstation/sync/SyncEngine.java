@@ -242,7 +242,7 @@ public final class SyncEngine implements AutoCloseable {
 
     void outboxChanged() {
         long pending = cache.outbox().countPending();
-        long attention = cache.outbox().needingAttention().size();
+        long attention = cache.outbox().countNeedingAttention();
         listeners.fire(l -> l.outbox(pending, attention));
     }
 

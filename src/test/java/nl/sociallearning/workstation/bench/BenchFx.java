@@ -27,9 +27,26 @@ final class BenchFx {
         }
     }
 
+    /** Whether there is a screen to open a real window on (DISPLAY set, e.g. Xvfb). */
+    static boolean hasDisplay() {
+        String display = System.getenv("DISPLAY");
+        return display != null && !display.isBlank();
+    }
+
+    /**
+     * Starts the toolkit: on the display when there is one, else on Monocle's headless screen, which copies every
+     * frame in software on the FX thread (FX timings are then overstated).
+     */
     static synchronized void start() throws InterruptedException {
         if (started) {
             return;
+        }
+        if (!hasDisplay()) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("prism.text", "t2k");
+            System.setProperty("headless.geometry", "1600x1000-32");
         }
         CountDownLatch ready = new CountDownLatch(1);
         Platform.startup(ready::countDown);

@@ -53,15 +53,7 @@ public final class FeedBenchmark {
     }
 
     static void run() throws Exception {
-        boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
-        if (!display) {
-            // No screen: Monocle's headless screen, which composes its framebuffer in software on the FX thread.
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("prism.text", "t2k");
-            System.setProperty("headless.geometry", "1600x1000-32");
-        }
+        boolean display = BenchFx.hasDisplay();
         System.out.println("== Feed: the large course in the cache, in " + (display
                 ? "a real window on " + System.getenv("DISPLAY") + " ==" : "a headless window (Monocle) ==\n"
                 + "   (without a display Monocle copies every frame in software on the FX thread: the FX figures are"

@@ -48,14 +48,7 @@ public final class HeatmapBenchmark {
     }
 
     public static void run() throws Exception {
-        boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
-        if (!display) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("prism.text", "t2k");
-            System.setProperty("headless.geometry", "1600x1000-32");
-        }
+        boolean display = BenchFx.hasDisplay();
         System.out.println("== Heatmap: the large course (1 000 participants, 100 000 posts, 42 days) ==");
         try (ChildServer server = ChildServer.start("--only-large");
              Cache cache = Cache.open(Files.createTempDirectory("bench-heatmap"));
