@@ -114,6 +114,9 @@ public final class Jdbc {
             Object p = params[i];
             if (p instanceof Enum<?> e) {
                 s.setString(i + 1, e.name());
+            } else if (p instanceof java.util.Collection<?> values) {
+                // For "column = ANY(?)": a list of ids as one SQL array.
+                s.setArray(i + 1, s.getConnection().createArrayOf("VARCHAR", values.toArray()));
             } else {
                 s.setObject(i + 1, p);
             }

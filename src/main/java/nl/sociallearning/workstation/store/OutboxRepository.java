@@ -127,19 +127,8 @@ public final class OutboxRepository {
     /** Conflicts and rejections waiting for the user: kept, never dropped. */
     /** The actions on some targets of a course (a thread and its posts), newest first: a thread's action log. */
     public List<OutboxEntry> logFor(String courseId, java.util.Collection<String> targetIds) {
-        return jdbc.read(c -> {
-            try (var s = c.prepareStatement(SELECT + " WHERE course_id = ? AND target_id = ANY(?) ORDER BY seq DESC")) {
-                s.setString(1, courseId);
-                s.setArray(2, c.createArrayOf("VARCHAR", targetIds.toArray()));
-                List<OutboxEntry> entries = new java.util.ArrayList<>();
-                try (var r = s.executeQuery()) {
-                    while (r.next()) {
-                        entries.add(map(r));
-                    }
-                }
-                return entries;
-            }
-        });
+        return jdbc.read(c -> Jdbc.query(c, SELECT + " WHERE course_id = ? AND target_id = ANY(?) ORDER BY seq DESC",
+                OutboxRepository::map, courseId, targetIds));
     }
 
     public long countNeedingAttention() {

@@ -24,20 +24,10 @@ public final class ParticipantRepository {
         if (ids.isEmpty()) {
             return java.util.Map.of();
         }
-        return jdbc.read(c -> {
-            try (var s = c.prepareStatement("SELECT * FROM participant WHERE course_id = ? AND id = ANY(?)")) {
-                s.setString(1, courseId);
-                s.setArray(2, c.createArrayOf("VARCHAR", ids.toArray()));
-                java.util.Map<String, Participant> found = new java.util.HashMap<>();
-                try (var r = s.executeQuery()) {
-                    while (r.next()) {
-                        Participant p = participant(r);
-                        found.put(p.id(), p);
-                    }
-                }
-                return found;
-            }
-        });
+        java.util.Map<String, Participant> found = new java.util.HashMap<>();
+        jdbc.read(c -> Jdbc.query(c, "SELECT * FROM participant WHERE course_id = ? AND id = ANY(?)",
+                ParticipantRepository::participant, courseId, ids)).forEach(p -> found.put(p.id(), p));
+        return found;
     }
 
     /** The course's moderators, by name. */

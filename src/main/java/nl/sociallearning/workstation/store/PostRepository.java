@@ -42,19 +42,8 @@ public final class PostRepository {
         if (postIds.isEmpty()) {
             return java.util.Set.of();
         }
-        return jdbc.read(c -> {
-            try (var s = c.prepareStatement("SELECT DISTINCT thread_id FROM post WHERE course_id = ? AND id = ANY(?)")) {
-                s.setString(1, courseId);
-                s.setArray(2, c.createArrayOf("VARCHAR", postIds.toArray()));
-                java.util.Set<String> keys = new java.util.HashSet<>();
-                try (var r = s.executeQuery()) {
-                    while (r.next()) {
-                        keys.add(courseId + "/" + r.getString(1));
-                    }
-                }
-                return keys;
-            }
-        });
+        return new java.util.HashSet<>(jdbc.read(c -> Jdbc.query(c, "SELECT DISTINCT thread_id FROM post"
+                + " WHERE course_id = ? AND id = ANY(?)", row -> courseId + "/" + row.getString(1), courseId, postIds)));
     }
 
     /** Earlier bodies of an edited post, oldest first. */
