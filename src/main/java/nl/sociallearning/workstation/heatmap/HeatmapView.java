@@ -5,6 +5,7 @@ import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -43,6 +44,7 @@ import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -65,11 +67,18 @@ public final class HeatmapView extends BorderPane {
     private final Label hint = new Label();
     private final ProgressIndicator spinner = new ProgressIndicator();
     private HBox scaleControls;
+    private final NetworkChart network;
+    /** Shown in the middle: the picture over time, or the reply network. */
+    private final javafx.beans.property.ObjectProperty<Lens> lens = new javafx.beans.property.SimpleObjectProperty<>(Lens.TIME);
+
+    /** The two ways to look at a course. */
+    enum Lens { TIME, NETWORK }
 
     public HeatmapView(HeatmapViewModel model, Messages messages) {
         this.model = model;
         this.messages = messages;
         this.chart = new HeatmapChart(messages);
+        this.network = new NetworkChart(messages);
         getStyleClass().add("heatmap-view");
         getStylesheets().add(Objects.requireNonNull(HeatmapView.class.getResource("heatmap.css")).toExternalForm());
         setTop(toolbar());
@@ -79,7 +88,7 @@ public final class HeatmapView extends BorderPane {
         VBox waiting = new VBox(10, spinner, hint);
         waiting.setAlignment(Pos.CENTER);
         waiting.setMouseTransparent(true);
-        centre = new StackPane(chart, waiting);
+        centre = new StackPane(chart, network, waiting);
         centre.getStyleClass().add("heatmap-centre");
         setCenter(centre);
         SignalsPane signals = new SignalsPane(model, messages, this::reveal);
@@ -115,6 +124,27 @@ public final class HeatmapView extends BorderPane {
                 status.setText(b);
             }
         });
+        network.onHover(this::showNetworkHover);
+        network.onPick(n -> {
+            String id = n.participant().id();
+            if (!model.selectedRows().remove(id)) {
+                model.selectedRows().add(id);
+            }
+        });
+        model.networkProperty().addListener((o, a, b) -> {
+            network.setPicture(b);
+            updateHint();
+        });
+        model.selectedRows().addListener((ListChangeListener<String>) c -> network.setSelected(model.selectedRows()));
+        lens.addListener((o, a, b) -> {
+            updateHint();
+            if (b == Lens.NETWORK) {
+                showNetworkHover(null);
+            } else {
+                showHover(new int[] {-1, -1});
+            }
+        });
+        network.setPicture(model.networkProperty().get());
         chart.setPicture(model.pictureProperty().get());
         updateHint();
         updateSelection();
@@ -194,7 +224,20 @@ public final class HeatmapView extends BorderPane {
         scaleControls.setAlignment(Pos.CENTER_LEFT);
         sort.setPrefWidth(230);
         role.setPrefWidth(140);
-        HBox bar = new HBox(10, measures, bins, sort, group, role, spacer, new HBox(zoomOut, fit, zoomIn), export);
+        HBox lenses = segmented(Lens.values(), l -> "", lens);
+        for (Node b : lenses.getChildren()) {
+            Lens l = (Lens) b.getUserData();
+            ((ToggleButton) b).setGraphic(new FontIcon(l == Lens.TIME ? Feather.GRID : Feather.SHARE_2));
+            ((ToggleButton) b).setTooltip(new Tooltip(messages.get("heatmap.lens." + l.name())));
+            b.setId("lens-" + l.name().toLowerCase(Locale.ROOT));
+        }
+        HBox zoom = new HBox(zoomOut, fit, zoomIn);
+        // The reply network has no time axis: what only shapes the picture over time steps aside.
+        for (Node timeOnly : List.of(measures, bins, sort, zoom, export)) {
+            timeOnly.visibleProperty().bind(lens.isEqualTo(Lens.TIME));
+            timeOnly.managedProperty().bind(timeOnly.visibleProperty());
+        }
+        HBox bar = new HBox(10, lenses, measures, bins, sort, group, role, spacer, zoom, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 12, 10, 12));
         bar.getStyleClass().add("heatmap-toolbar");
@@ -298,13 +341,27 @@ public final class HeatmapView extends BorderPane {
         boolean none = model.courseProperty().get() == null;
         boolean loading = model.loadingProperty().get() && model.pictureProperty().get() == null;
         hint.setText(none ? messages.get("heatmap.chooseCourse") : loading ? messages.get("heatmap.loading") : "");
-        hint.setVisible(none || loading);
-        spinner.setVisible(!none && loading);
-        chart.setVisible(!none);
+        boolean networkLens = lens.get() == Lens.NETWORK;
+        boolean networkLoading = networkLens && !none && model.networkProperty().get() == null;
+        if (networkLoading && !loading) {
+            hint.setText(messages.get("heatmap.loadingDetails"));
+        }
+        hint.setVisible(none || loading || networkLoading);
+        spinner.setVisible(!none && (loading || networkLoading));
+        chart.setVisible(!none && !networkLens);
+        network.setVisible(!none && networkLens);
+        legend.setVisible(!networkLens);
+        legend.setManaged(!networkLens);
+        scaleControls.setVisible(!networkLens);
+        scaleControls.setManaged(!networkLens);
     }
 
     /** What the hovered cell (or row) holds, in the status line. */
     private void showHover(int[] cell) {
+        if (lens.get() == Lens.NETWORK) {
+            showNetworkHover(null);
+            return;
+        }
         HeatmapPicture p = model.pictureProperty().get();
         if (p == null || cell[0] < 0 || cell[0] >= p.rowCount()) {
             status.setText(p == null ? "" : defaultStatus(p));
@@ -324,6 +381,17 @@ public final class HeatmapView extends BorderPane {
                 : p.beforeEnrolment(cell[0], c) && p.count(cell[0], c) == 0 ? messages.get("heatmap.status.notEnrolled")
                 : count(p.measure(), p.count(cell[0], c));
         status.setText(messages.get("heatmap.status.cell", who, columnLabel(p, c), what));
+    }
+
+    /** Who the hovered dot of the reply network is, in the status line. */
+    private void showNetworkHover(NetworkPicture.Node n) {
+        if (n == null) {
+            status.setText(messages.get("heatmap.network.help"));
+            return;
+        }
+        String who = n.participant().group() == null ? n.participant().displayName()
+                : n.participant().displayName() + " · " + n.participant().group();
+        status.setText(messages.get("heatmap.network.hover", who, n.partners(), n.otherGroups()));
     }
 
     private String defaultStatus(HeatmapPicture p) {
@@ -444,6 +512,15 @@ public final class HeatmapView extends BorderPane {
     }
 
     // --- for tests and the benchmark --------------------------------------------------------------------------------
+
+    NetworkChart network() {
+        return network;
+    }
+
+    /** Shows the picture over time, or the reply network. */
+    void showLens(Lens l) {
+        lens.set(l);
+    }
 
     HeatmapChart chart() {
         return chart;

@@ -82,6 +82,7 @@ public final class HeatmapViewModel implements SyncListener {
     private final ObjectProperty<ColourScale.Palette> palette = new SimpleObjectProperty<>(ColourScale.Palette.VIRIDIS);
     private final ObjectProperty<ColourScale.Kind> scale = new SimpleObjectProperty<>(ColourScale.Kind.LOG);
     private final ReadOnlyObjectWrapper<HeatmapPicture> picture = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<NetworkPicture> network = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ParticipationSignals.Signals> signals =
             new ReadOnlyObjectWrapper<>(ParticipationSignals.Signals.empty());
     private final ObservableList<String> groups = FXCollections.observableArrayList();
@@ -102,6 +103,7 @@ public final class HeatmapViewModel implements SyncListener {
     private final Refresher<Kept> graphRefresher;
     private final Refresher<HeatmapPicture> pictureRefresher;
     private final Refresher<ParticipationSignals.Signals> signalsRefresher;
+    private final Refresher<NetworkPicture> networkRefresher;
     private volatile Choices choices;
     private volatile boolean disposed;
     private boolean weekChosen;
@@ -116,6 +118,7 @@ public final class HeatmapViewModel implements SyncListener {
         this.graphRefresher = new Refresher<>(runner, this::loadGraph, this::showGraph, this::showProblem);
         this.pictureRefresher = new Refresher<>(runner, this::makePicture, this::showPicture, this::showProblem);
         this.signalsRefresher = new Refresher<>(runner, this::makeSignals, signals::set, this::showProblem);
+        this.networkRefresher = new Refresher<>(runner, this::makeNetwork, network::set, this::showProblem);
         capture();
         course.addListener((obs, old, now) -> {
             if (!Objects.equals(old, now)) {
@@ -165,6 +168,7 @@ public final class HeatmapViewModel implements SyncListener {
         if (id == null) {
             picture.set(null);
             signals.set(ParticipationSignals.Signals.empty());
+            network.set(null);
             groups.clear();
             loading.set(false);
             return;
@@ -175,6 +179,7 @@ public final class HeatmapViewModel implements SyncListener {
         } else {
             picture.set(null);
             signals.set(ParticipationSignals.Signals.empty());
+            network.set(null);
             loading.set(true);
             dataRefresher.request();
         }
@@ -187,7 +192,7 @@ public final class HeatmapViewModel implements SyncListener {
         }
         pictureRefresher.request();
         if (signalsToo) {
-            signalsRefresher.request();
+            refreshSignals();
         }
     }
 
@@ -246,7 +251,7 @@ public final class HeatmapViewModel implements SyncListener {
             detailsLoading.set(true);
             graphRefresher.request();
         } else {
-            signalsRefresher.request();
+            refreshSignals();
         }
     }
 
@@ -269,7 +274,7 @@ public final class HeatmapViewModel implements SyncListener {
         if (k == null || !k.data.course().id().equals(course.get())) {
             return;
         }
-        signalsRefresher.request();
+        refreshSignals();
         Choices c = choices;
         if (c.measure() == Measure.REPLIES || c.bins() == BinKind.MODULE) {
             pictureRefresher.request();
@@ -330,6 +335,22 @@ public final class HeatmapViewModel implements SyncListener {
         Axis weeks = Axis.build(BinKind.WEEK, k.data.course(), List.of(), (Events) null, clock.instant());
         return ParticipationSignals.compute(k.data, k.graph, k.network, r -> shown(people.get(r), c), c.silentWeek(),
                 weeks.weekStart(c.silentWeek()));
+    }
+
+    private NetworkPicture makeNetwork() {
+        Choices c = choices;
+        Kept k = c.course() == null ? null : kept.get(c.course());
+        if (disposed || k == null || k.graph == null) {
+            return null;
+        }
+        List<Participant> people = k.data.participants();
+        return NetworkPicture.build(k.data, k.network, r -> shown(people.get(r), c));
+    }
+
+    /** The lists beside the picture and the reply network: both follow the group and role shown. */
+    private void refreshSignals() {
+        signalsRefresher.request();
+        networkRefresher.request();
     }
 
     private static boolean shown(Participant p, Choices c) {
@@ -448,6 +469,9 @@ public final class HeatmapViewModel implements SyncListener {
     public ReadOnlyObjectProperty<HeatmapPicture> pictureProperty() { return picture.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<ParticipationSignals.Signals> signalsProperty() { return signals.getReadOnlyProperty(); }
+
+    /** The reply network of the people shown, laid out; null until the posts' parents are read. */
+    public ReadOnlyObjectProperty<NetworkPicture> networkProperty() { return network.getReadOnlyProperty(); }
 
     /** The course's groups, for the filter. */
     public ObservableList<String> groups() { return groups; }

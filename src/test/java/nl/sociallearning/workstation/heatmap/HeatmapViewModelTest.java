@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -205,6 +206,83 @@ class HeatmapViewModelTest {
         model.groupProperty().set(f.groups.get(2));
         assertThat(model.pictureProperty().get().rows()).allMatch(r -> f.groups.get(2).equals(r.participant().group()));
         assertThat(ids(model.signalsProperty().get().onlyReads())).contains(HeatmapFixture.READER);
+    }
+
+    @Test
+    void theReplyNetworkPutsEachPersonInTheirGroupsDiscAndMarksTheIsolatedAndTheConnectors() {
+        model.courseProperty().set(HeatmapFixture.COURSE);
+        // The connectors drawn are the people of the signal "connect groups".
+        assertThat(model.networkProperty().get().nodes().stream().filter(x -> x.kind() == NetworkPicture.Kind.CONNECTOR)
+                .map(x -> x.participant().id()).collect(Collectors.toSet()))
+                .isNotEmpty().isEqualTo(ids(model.signalsProperty().get().connectors()));
+
+        model.roleProperty().set(null);
+        NetworkPicture n = model.networkProperty().get();
+        assertThat(n).isNotNull();
+        java.util.Collection<Participant> everyone = f.demo().participants();
+        assertThat(n.nodes()).hasSize(everyone.size());
+        Map<String, NetworkPicture.Node> byId = n.nodes().stream()
+                .collect(Collectors.toMap(x -> x.participant().id(), x -> x));
+        assertThat(byId.get(HeatmapFixture.ALONE).kind()).isEqualTo(NetworkPicture.Kind.ISOLATED);
+        assertThat(byId.get(HeatmapFixture.BRIDGE).kind()).isIn(NetworkPicture.Kind.CONNECTOR, NetworkPicture.Kind.MEMBER);
+        assertThat(byId.get(HeatmapFixture.BRIDGE).otherGroups()).isEqualTo(3);
+        assertThat(byId.get(HeatmapFixture.SILENT).kind()).isEqualTo(NetworkPicture.Kind.QUIET);
+        assertThat(byId.get(HeatmapFixture.READER).kind()).isEqualTo(NetworkPicture.Kind.QUIET);
+
+        // Every dot lies in the disc of its group (moderators in the middle one), and no two discs overlap.
+        for (NetworkPicture.Node x : n.nodes()) {
+            boolean moderator = x.participant().role() == ParticipantRole.MODERATOR;
+            NetworkPicture.Cluster c = n.clusters().stream()
+                    .filter(k -> moderator ? k.moderators() : !k.moderators() && Objects.equals(k.group(), x.participant().group()))
+                    .findFirst().orElseThrow();
+            assertThat(Math.hypot(x.x() - c.x(), x.y() - c.y())).isLessThanOrEqualTo(c.radius());
+        }
+        for (NetworkPicture.Cluster a : n.clusters()) {
+            for (NetworkPicture.Cluster b : n.clusters()) {
+                if (a != b) {
+                    assertThat(Math.hypot(a.x() - b.x(), a.y() - b.y())).isGreaterThan(a.radius() + b.radius());
+                }
+            }
+        }
+        // One line per pair who answered each other, with the replies of both ways; across groups when it is.
+        Map<String, Post> byPost = new HashMap<>();
+        f.demo().posts().forEach(p -> byPost.put(p.id(), p));
+        Map<Set<String>, Integer> pairs = new HashMap<>();
+        for (Post p : f.demo().posts()) {
+            Post parent = p.parentId() == null ? null : byPost.get(p.parentId());
+            if (parent != null && parent.authorId() != null && p.authorId() != null && !parent.authorId().equals(p.authorId())) {
+                pairs.merge(Set.of(p.authorId(), parent.authorId()), 1, Integer::sum);
+            }
+        }
+        assertThat(n.links()).hasSize(pairs.size());
+        for (NetworkPicture.Link l : n.links()) {
+            Participant a = n.nodes().get(l.a()).participant();
+            Participant b = n.nodes().get(l.b()).participant();
+            assertThat(l.replies()).isEqualTo(pairs.get(Set.of(a.id(), b.id())));
+            assertThat(l.across()).isEqualTo(a.role() != ParticipantRole.MODERATOR && b.role() != ParticipantRole.MODERATOR
+                    && !Objects.equals(a.group(), b.group()));
+        }
+        // The isolated in a disc lie further out than the best connected of it.
+        NetworkPicture.Node alone = byId.get(HeatmapFixture.ALONE);
+        String group = alone.participant().group();
+        NetworkPicture.Cluster home = n.clusters().stream().filter(k -> group.equals(k.group())).findFirst().orElseThrow();
+        NetworkPicture.Node hub = n.nodes().stream().filter(x -> group.equals(x.participant().group()))
+                .max(java.util.Comparator.comparingInt(NetworkPicture.Node::partners)).orElseThrow();
+        assertThat(Math.hypot(alone.x() - home.x(), alone.y() - home.y()))
+                .isGreaterThan(Math.hypot(hub.x() - home.x(), hub.y() - home.y()));
+
+        // A group chosen: only its people, and only the lines between them.
+        model.groupProperty().set(f.groups.get(2));
+        NetworkPicture one = model.networkProperty().get();
+        assertThat(one.nodes()).isNotEmpty().allMatch(x -> f.groups.get(2).equals(x.participant().group()));
+        assertThat(one.links()).noneMatch(NetworkPicture.Link::across);
+        assertThat(one.bridges()).isEmpty();
+        // Between discs: the replies across each pair of groups, added up from the links.
+        int across = n.links().stream().filter(NetworkPicture.Link::across).mapToInt(NetworkPicture.Link::replies).sum();
+        int toModerators = n.links().stream().filter(l -> !l.across()
+                && (n.nodes().get(l.a()).kind() == NetworkPicture.Kind.MODERATOR) != (n.nodes().get(l.b()).kind() == NetworkPicture.Kind.MODERATOR))
+                .mapToInt(NetworkPicture.Link::replies).sum();
+        assertThat(n.bridges().stream().mapToInt(NetworkPicture.Bridge::replies).sum()).isEqualTo(across + toModerators);
     }
 
     @Test

@@ -197,6 +197,37 @@ class HeatmapViewTest {
         Screenshots.write(stage.getScene(), "heatmap-vakmanschap-hours");
     }
 
+    @Test
+    void theReplyNetworkIsDrawnAndAClickOnADotSelectsThatPerson(FxRobot robot) throws Exception {
+        robot.interact(() -> model.roleProperty().set(null));
+        show(robot, "vakmanschap");
+        robot.interact(() -> view.showLens(HeatmapView.Lens.NETWORK));
+        waitFor(() -> model.networkProperty().get() != null && view.network().isVisible());
+        assertThat(view.chart().isVisible()).isFalse();
+        Screenshots.write(stage.getScene(), "heatmap-network-vakmanschap");
+
+        NetworkPicture n = model.networkProperty().get();
+        int picked = -1;
+        for (int i = 0; i < n.nodes().size() && picked < 0; i++) {
+            if (n.nodes().get(i).kind() == NetworkPicture.Kind.CONNECTOR) {
+                picked = i;
+            }
+        }
+        assertThat(picked).as("the 814-person course has people who connect groups").isNotNegative();
+        double[] at = view.network().positionOf(picked);
+        javafx.geometry.Point2D screen = view.network().localToScreen(at[0], at[1]);
+        robot.moveTo(screen).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        String id = n.nodes().get(picked).participant().id();
+        waitFor(() -> model.selectedRows().contains(id));
+        assertThat(model.selectedRows()).containsExactly(id);
+
+        show(robot, "kinderzorg");
+        robot.interact(() -> view.showLens(HeatmapView.Lens.NETWORK));
+        waitFor(() -> model.networkProperty().get() != null && model.networkProperty().get().courseId().equals("kinderzorg"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.write(stage.getScene(), "heatmap-network-kinderzorg");
+    }
+
     static void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
