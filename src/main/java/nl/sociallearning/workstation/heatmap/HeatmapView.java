@@ -233,7 +233,7 @@ public final class HeatmapView extends BorderPane {
         }
         HBox zoom = new HBox(zoomOut, fit, zoomIn);
         // The reply network has no time axis: what only shapes the picture over time steps aside.
-        for (Node timeOnly : List.of(measures, bins, sort, zoom, export)) {
+        for (Node timeOnly : List.of(measures, bins, sort, zoom)) {
             timeOnly.visibleProperty().bind(lens.isEqualTo(Lens.TIME));
             timeOnly.managedProperty().bind(timeOnly.visibleProperty());
         }
@@ -482,7 +482,8 @@ public final class HeatmapView extends BorderPane {
      * larger (2). Drawn on the FX thread; encoded and written in the background.
      */
     public CompletableFuture<Path> exportPng(Path file, int scale) {
-        WritableImage image = chart.render(Math.max(1, scale));
+        WritableImage image = lens.get() == Lens.NETWORK ? network.render(Math.max(1, scale))
+                : chart.render(Math.max(1, scale));
         var buffered = SwingFXUtils.fromFXImage(image, null);
         return CompletableFuture.supplyAsync(() -> {
             try {

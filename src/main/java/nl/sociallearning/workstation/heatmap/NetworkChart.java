@@ -3,6 +3,7 @@ package nl.sociallearning.workstation.heatmap;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -38,6 +39,9 @@ final class NetworkChart extends Region {
     private static final Color SELECTED = Color.web("#0969DA");
 
     private final Canvas canvas = new Canvas();
+    /** The size painted on: the canvas's, or a larger image's while exporting. */
+    private double width;
+    private double height;
     private final Messages messages;
     private NetworkPicture picture;
     private Set<String> selected = Set.of();
@@ -104,13 +108,13 @@ final class NetworkChart extends Region {
     private static final double LEGEND = 34;
 
     private double scale() {
-        double side = Math.min(canvas.getWidth() - 2 * LABEL_ROOM, canvas.getHeight() - 2 * MARGIN - 2 * 26 - LEGEND);
+        double side = Math.min(width - 2 * LABEL_ROOM, height - 2 * MARGIN - 2 * 26 - LEGEND);
         return Math.max(1, side / (2 * picture.extent()));
     }
 
-    private double sx(double x) { return canvas.getWidth() / 2 + x * scale(); }
+    private double sx(double x) { return width / 2 + x * scale(); }
 
-    private double sy(double y) { return (canvas.getHeight() - LEGEND) / 2 + y * scale(); }
+    private double sy(double y) { return (height - LEGEND) / 2 + y * scale(); }
 
     private double dotRadius() {
         return Math.max(2, Math.min(7, scale() * NetworkPicture.SPACING * 0.32));
@@ -146,9 +150,26 @@ final class NetworkChart extends Region {
     // --- painting ------------------------------------------------------------------------------------------------
 
     void paint() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        width = canvas.getWidth();
+        height = canvas.getHeight();
+        paint(canvas.getGraphicsContext2D());
+    }
+
+    /** The picture as an image, {@code scale} times the size on screen, drawn anew (not enlarged pixels). */
+    WritableImage render(int scale) {
+        Canvas large = new Canvas(canvas.getWidth() * scale, canvas.getHeight() * scale);
+        GraphicsContext g = large.getGraphicsContext2D();
+        g.scale(scale, scale);
+        int keep = hover;
+        hover = -1;
+        paint(g);
+        hover = keep;
+        return large.snapshot(null, null);
+    }
+
+    private void paint(GraphicsContext g) {
+        double w = width;
+        double h = height;
         g.setFill(PAPER);
         g.fillRect(0, 0, w, h);
         if (picture == null || w < 10 || h < 10) {

@@ -221,6 +221,14 @@ class HeatmapViewTest {
         waitFor(() -> model.selectedRows().contains(id));
         assertThat(model.selectedRows()).containsExactly(id);
 
+        // The network exports as PNG too, drawn anew at twice the size.
+        Path file = dir.resolve("network.png");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.exportPng(file, 2)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS))
+                .isEqualTo(file);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+        assertThat(image.getWidth()).isEqualTo((int) Math.round(2 * view.network().getWidth()));
+        assertThat(image.getHeight()).isEqualTo((int) Math.round(2 * view.network().getHeight()));
+
         show(robot, "kinderzorg");
         robot.interact(() -> view.showLens(HeatmapView.Lens.NETWORK));
         waitFor(() -> model.networkProperty().get() != null && model.networkProperty().get().courseId().equals("kinderzorg"));
