@@ -55,10 +55,15 @@ public final class WorkstationApp extends Application {
         Application.launch(WorkstationApp.class);
     }
 
+    /** Runs on the launcher thread, before the FX thread draws anything: the one place to read the settings file. */
+    @Override
+    public void init() {
+        settings = WindowSettings.load(options.dataDirOrDefault());
+    }
+
     @Override
     public void start(Stage primary) {
         stage = primary;
-        settings = WindowSettings.load(options.dataDirOrDefault());
         Messages messages = new Messages(options.language() != null ? options.language() : Locale.getDefault());
         runner = new TaskRunner(Platform::runLater);
         stage.setTitle(messages.get("app.title"));
@@ -192,6 +197,7 @@ public final class WorkstationApp extends Application {
             settings.put("layout.divider0", d[0]);
             settings.put("layout.divider1", d[1]);
         }
+        // The window has closed: nothing waits for the FX thread while this small file is written.
         settings.save();
     }
 
