@@ -59,17 +59,17 @@ public final class ReportCsv {
         Context c = report.context();
         ReportText t = new ReportText(locale, c.zone());
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of(t.get("csv.assessment"), t.get("csv.student"), t.get("csv.date"), t.get("csv.frameworkPart"),
-                t.get("csv.criterion"), t.get("csv.title"), t.get("csv.critical"), t.get("csv.assessor"), t.get("csv.level"),
-                t.get("csv.justification"), t.get("csv.agreed"), t.get("csv.agreement"), t.get("csv.evidence"),
-                t.get("csv.posts"), t.get("csv.result")));
+        rows.add(List.of(t.get("wackerReport.csv.assessment"), t.get("wackerReport.csv.student"), t.get("wackerReport.csv.date"), t.get("wackerReport.csv.frameworkPart"),
+                t.get("wackerReport.csv.criterion"), t.get("wackerReport.csv.title"), t.get("wackerReport.csv.critical"), t.get("wackerReport.csv.assessor"), t.get("wackerReport.csv.level"),
+                t.get("wackerReport.csv.justification"), t.get("wackerReport.csv.agreed"), t.get("wackerReport.csv.agreement"), t.get("wackerReport.csv.evidence"),
+                t.get("wackerReport.csv.posts"), t.get("wackerReport.csv.result")));
         String result = report.result() == null ? "" : report.result().outcome();
         String date = c.date() == null ? "" : c.date().toString();
         for (Criterion k : report.criteria()) {
             List<LevelGiven> levels = k.levels().isEmpty() ? java.util.Collections.singletonList(null) : k.levels();
             for (LevelGiven level : levels) {
                 rows.add(List.of(nz(c.assessmentId()), c.studentName(), date, nz(c.frameworkPart()), k.code(), k.title(),
-                        t.get(k.critical() ? "csv.yes" : "csv.no"),
+                        t.get(k.critical() ? "wackerReport.csv.yes" : "wackerReport.csv.no"),
                         level == null ? "" : c.assessorName(level.assessorId()),
                         level == null ? "" : level.level(),
                         level == null ? "" : nz(level.justification()),

@@ -55,16 +55,16 @@ public final class ReportPdf {
         ReportText t = new ReportText(locale, c.zone());
         PdfBuilder pdf = PdfBuilder.a4();
         try {
-            pdf.properties(t.get("title") + " " + c.studentName(),
+            pdf.properties(t.get("wackerReport.title") + " " + c.studentName(),
                     c.assessors().stream().map(Assessor::name).collect(Collectors.joining(", ")));
             List<String> lines = new ArrayList<>();
             lines.add(join(" \u00b7 ", c.studentName(), c.frameworkPart()));
-            lines.add(t.get("subtitle.mode", t.get("mode." + c.mode().name()), t.date(c.date())));
+            lines.add(t.get("wackerReport.subtitle.mode", t.get("wackerReport.mode." + c.mode().name()), t.date(c.date())));
             if (report.result() != null) {
-                lines.add(t.get("subtitle.result", report.result().outcome()));
+                lines.add(t.get("wackerReport.subtitle.result", report.result().outcome()));
             }
-            pdf.title(t.get("title"), lines);
-            pdf.note(t.get("confidential"));
+            pdf.title(t.get("wackerReport.title"), lines);
+            pdf.note(t.get("wackerReport.confidential"));
 
             observe(pdf, report, t);
             notes(pdf, report, t);
@@ -73,7 +73,7 @@ public final class ReportPdf {
             evaluate(pdf, report, t);
             reportStep(pdf, report, t);
 
-            pdf.footer(t.get("footer.left", c.studentName(), t.date(c.date())), t.get("footer.page"));
+            pdf.footer(t.get("wackerReport.footer.left", c.studentName(), t.date(c.date())), t.get("wackerReport.footer.page"));
             return pdf;
         } catch (RuntimeException e) {
             pdf.close();
@@ -82,10 +82,10 @@ public final class ReportPdf {
     }
 
     private static void stepHeading(PdfBuilder pdf, AssessmentReport report, ReportText t, Step step) {
-        pdf.heading(t.get("step.heading", step.ordinal() + 1, t.get("step." + step.name())));
+        pdf.heading(t.get("wackerReport.step.heading", step.ordinal() + 1, t.get("wackerReport.step." + step.name())));
         StepRecord record = report.steps().stream().filter(s -> s.step() == step).findFirst().orElse(null);
         if (record != null) {
-            pdf.note(record.completedAt() != null ? t.get("step.completed", t.dateTime(record.completedAt())) : t.get("step.notCompleted"));
+            pdf.note(record.completedAt() != null ? t.get("wackerReport.step.completed", t.dateTime(record.completedAt())) : t.get("wackerReport.step.notCompleted"));
             if (record.remark() != null && !record.remark().isBlank()) {
                 pdf.paragraph(record.remark());
             }
@@ -96,25 +96,25 @@ public final class ReportPdf {
         Context c = report.context();
         stepHeading(pdf, report, t, Step.OBSERVE);
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put(t.get("fact.student"), c.studentName());
-        put(facts, t.get("fact.studentNumber"), c.studentNumber());
-        facts.put(t.get("fact.assessors"), c.assessors().stream()
+        facts.put(t.get("wackerReport.fact.student"), c.studentName());
+        put(facts, t.get("wackerReport.fact.studentNumber"), c.studentNumber());
+        facts.put(t.get("wackerReport.fact.assessors"), c.assessors().stream()
                 .map(a -> a.role() == null || a.role().isBlank() ? a.name() : a.name() + " (" + a.role() + ")")
                 .collect(Collectors.joining("\n")));
-        put(facts, t.get("fact.date"), t.date(c.date()));
-        put(facts, t.get("fact.place"), c.place());
-        put(facts, t.get("fact.setting"), c.setting());
-        put(facts, t.get("fact.task"), c.task());
-        facts.put(t.get("fact.mode"), t.get("mode." + c.mode().name()));
+        put(facts, t.get("wackerReport.fact.date"), t.date(c.date()));
+        put(facts, t.get("wackerReport.fact.place"), c.place());
+        put(facts, t.get("wackerReport.fact.setting"), c.setting());
+        put(facts, t.get("wackerReport.fact.task"), c.task());
+        facts.put(t.get("wackerReport.fact.mode"), t.get("wackerReport.mode." + c.mode().name()));
         if (c.examStartedAt() != null) {
-            facts.put(t.get("fact.examStarted"), t.dateTime(c.examStartedAt()));
+            facts.put(t.get("wackerReport.fact.examStarted"), t.dateTime(c.examStartedAt()));
         }
-        put(facts, t.get("fact.framework"), c.framework());
-        put(facts, t.get("fact.frameworkPart"), c.frameworkPart());
+        put(facts, t.get("wackerReport.fact.framework"), c.framework());
+        put(facts, t.get("wackerReport.fact.frameworkPart"), c.frameworkPart());
         if (c.observationStart() != null || c.observationEnd() != null) {
-            facts.put(t.get("fact.observation"), t.get("observation.span", t.time(c.observationStart()), t.time(c.observationEnd())));
+            facts.put(t.get("wackerReport.fact.observation"), t.get("wackerReport.observation.span", t.time(c.observationStart()), t.time(c.observationEnd())));
         }
-        put(facts, t.get("fact.assessment"), c.assessmentId());
+        put(facts, t.get("wackerReport.fact.assessment"), c.assessmentId());
         pdf.facts(facts);
     }
 
@@ -122,13 +122,13 @@ public final class ReportPdf {
         Context c = report.context();
         stepHeading(pdf, report, t, Step.TAKE_NOTES);
         if (report.notes().isEmpty()) {
-            pdf.paragraph(t.get("notes.none"));
+            pdf.paragraph(t.get("wackerReport.notes.none"));
             return;
         }
         long assessors = report.notes().stream().map(Note::assessorId).distinct().count();
-        pdf.paragraph(t.get("notes.count", report.notes().size(), assessors));
-        PdfTable table = PdfTable.of(Column.left(t.get("column.time"), 0.8f), Column.left(t.get("column.assessor"), 2.6f),
-                Column.left(t.get("column.note"), 7f));
+        pdf.paragraph(t.get("wackerReport.notes.count", report.notes().size(), assessors));
+        PdfTable table = PdfTable.of(Column.left(t.get("wackerReport.column.time"), 0.8f), Column.left(t.get("wackerReport.column.assessor"), 2.6f),
+                Column.left(t.get("wackerReport.column.note"), 7f));
         report.notes().stream().sorted(Comparator.comparing(Note::time, Comparator.nullsLast(Comparator.naturalOrder())))
                 .forEach(n -> table.row(t.time(n.time()), c.assessorName(n.assessorId()), n.text()));
         pdf.table(table);
@@ -139,18 +139,18 @@ public final class ReportPdf {
         stepHeading(pdf, report, t, Step.CLASSIFY);
         List<String> missing = report.criteria().stream().filter(k -> k.evidence().isEmpty() && k.posts().isEmpty())
                 .map(Criterion::code).toList();
-        pdf.paragraph(missing.isEmpty() ? t.get("classify.complete") : t.get("classify.missing", String.join(", ", missing)));
+        pdf.paragraph(missing.isEmpty() ? t.get("wackerReport.classify.complete") : t.get("wackerReport.classify.missing", String.join(", ", missing)));
         for (Criterion k : report.criteria()) {
             pdf.subheading(criterionHeading(k, t));
             List<String> items = new ArrayList<>();
             k.evidence().stream().sorted(Comparator.comparing(Note::time, Comparator.nullsLast(Comparator.naturalOrder())))
-                    .forEach(n -> items.add(t.get("evidence.note", t.time(n.time()), c.assessorName(n.assessorId()), n.text())));
+                    .forEach(n -> items.add(t.get("wackerReport.evidence.note", t.time(n.time()), c.assessorName(n.assessorId()), n.text())));
             for (LinkedPost post : k.posts()) {
-                items.add(t.get("evidence.post", nz(post.author()), nz(post.course()), t.dateTime(post.postedAt()), nz(post.thread()),
+                items.add(t.get("wackerReport.evidence.post", nz(post.author()), nz(post.course()), t.dateTime(post.postedAt()), nz(post.thread()),
                         nz(post.excerpt())));
             }
             if (items.isEmpty()) {
-                pdf.paragraph(t.get("evidence.none"));
+                pdf.paragraph(t.get("wackerReport.evidence.none"));
             } else {
                 pdf.bullets(items);
             }
@@ -160,9 +160,9 @@ public final class ReportPdf {
     private static void qualify(PdfBuilder pdf, AssessmentReport report, ReportText t) {
         Context c = report.context();
         stepHeading(pdf, report, t, Step.QUALIFY);
-        pdf.paragraph(t.get("qualify.intro"));
-        PdfTable table = PdfTable.of(Column.left(t.get("column.criterion"), 1.5f), Column.left(t.get("column.assessor"), 2.3f),
-                Column.left(t.get("column.level"), 1.7f), Column.left(t.get("column.justification"), 5f));
+        pdf.paragraph(t.get("wackerReport.qualify.intro"));
+        PdfTable table = PdfTable.of(Column.left(t.get("wackerReport.column.criterion"), 1.5f), Column.left(t.get("wackerReport.column.assessor"), 2.3f),
+                Column.left(t.get("wackerReport.column.level"), 1.7f), Column.left(t.get("wackerReport.column.justification"), 5f));
         for (Criterion k : report.criteria()) {
             boolean first = true;
             for (LevelGiven level : k.levels()) {
@@ -176,7 +176,7 @@ public final class ReportPdf {
     private static void evaluate(PdfBuilder pdf, AssessmentReport report, ReportText t) {
         Context c = report.context();
         stepHeading(pdf, report, t, Step.EVALUATE);
-        pdf.paragraph(t.get("evaluate.intro"));
+        pdf.paragraph(t.get("wackerReport.evaluate.intro"));
         // One column per assessor who gave levels, in the order of the context.
         Set<String> ids = new LinkedHashSet<>();
         c.assessors().forEach(a -> ids.add(a.id()));
@@ -184,20 +184,20 @@ public final class ReportPdf {
         List<String> columns = ids.stream().filter(id -> report.criteria().stream()
                 .anyMatch(k -> k.levels().stream().anyMatch(l -> l.assessorId().equals(id)))).toList();
         List<Column> header = new ArrayList<>();
-        header.add(Column.left(t.get("column.criterion"), 2.8f));
+        header.add(Column.left(t.get("wackerReport.column.criterion"), 2.8f));
         // Level columns wide enough for "onvoldoende" on one line.
         columns.forEach(id -> header.add(Column.left(c.assessorName(id), 1.7f)));
-        header.add(Column.left(t.get("column.agreed"), 1.7f));
-        header.add(Column.left(t.get("column.agreement"), 3.6f));
+        header.add(Column.left(t.get("wackerReport.column.agreed"), 1.7f));
+        header.add(Column.left(t.get("wackerReport.column.agreement"), 3.6f));
         PdfTable table = PdfTable.of(header);
         for (Criterion k : report.criteria()) {
             List<String> row = new ArrayList<>();
             String name = k.code() + " " + k.title();
-            row.add(k.disagreement() ? t.get("evaluate.differs", name) : name);
+            row.add(k.disagreement() ? t.get("wackerReport.evaluate.differs", name) : name);
             for (String id : columns) {
                 row.add(k.levels().stream().filter(l -> l.assessorId().equals(id)).map(LevelGiven::level).findFirst().orElse("\u2013"));
             }
-            row.add(k.agreedLevel() != null ? k.agreedLevel() : t.get("evaluate.notAgreed"));
+            row.add(k.agreedLevel() != null ? k.agreedLevel() : t.get("wackerReport.evaluate.notAgreed"));
             row.add(nz(k.agreement()));
             table.row(row);
         }
@@ -206,42 +206,42 @@ public final class ReportPdf {
 
     private static void reportStep(PdfBuilder pdf, AssessmentReport report, ReportText t) {
         stepHeading(pdf, report, t, Step.REPORT);
-        pdf.subheading(t.get("result.heading"));
+        pdf.subheading(t.get("wackerReport.result.heading"));
         if (report.result() == null) {
-            pdf.paragraph(t.get("result.none"));
+            pdf.paragraph(t.get("wackerReport.result.none"));
         } else {
             pdf.boldParagraph(report.result().outcome());
             if (report.result().rule() != null && !report.result().rule().isBlank()) {
-                pdf.paragraph(t.get("result.rule", report.result().rule()));
+                pdf.paragraph(t.get("wackerReport.result.rule", report.result().rule()));
             }
         }
         if (!report.strengths().isEmpty()) {
-            pdf.subheading(t.get("strengths.heading")).bullets(report.strengths());
+            pdf.subheading(t.get("wackerReport.strengths.heading")).bullets(report.strengths());
         }
         if (!report.nextSteps().isEmpty()) {
-            pdf.subheading(t.get("nextSteps.heading")).bullets(report.nextSteps());
+            pdf.subheading(t.get("wackerReport.nextSteps.heading")).bullets(report.nextSteps());
         }
-        pdf.subheading(t.get("response.heading"));
+        pdf.subheading(t.get("wackerReport.response.heading"));
         if (report.studentResponse() == null || report.studentResponse().text() == null || report.studentResponse().text().isBlank()) {
-            pdf.paragraph(t.get("response.none"));
+            pdf.paragraph(t.get("wackerReport.response.none"));
         } else {
             pdf.paragraph(report.studentResponse().text());
             if (report.studentResponse().respondedAt() != null) {
-                pdf.note(t.get("response.at", t.dateTime(report.studentResponse().respondedAt())));
+                pdf.note(t.get("wackerReport.response.at", t.dateTime(report.studentResponse().respondedAt())));
             }
         }
-        pdf.subheading(t.get("signatures.heading"));
-        PdfTable signatures = PdfTable.of(Column.left(t.get("column.name"), 2.4f), Column.left(t.get("column.role"), 1.8f),
-                Column.left(t.get("column.statement"), 2.4f), Column.left(t.get("column.signedAt"), 1.6f));
+        pdf.subheading(t.get("wackerReport.signatures.heading"));
+        PdfTable signatures = PdfTable.of(Column.left(t.get("wackerReport.column.name"), 2.4f), Column.left(t.get("wackerReport.column.role"), 1.8f),
+                Column.left(t.get("wackerReport.column.statement"), 2.4f), Column.left(t.get("wackerReport.column.signedAt"), 1.6f));
         for (Signature s : report.signatures()) {
             signatures.row(s.name(), nz(s.role()), nz(s.statement()),
-                    s.signedAt() != null ? t.dateTime(s.signedAt()) : t.get("signature.pending"));
+                    s.signedAt() != null ? t.dateTime(s.signedAt()) : t.get("wackerReport.signature.pending"));
         }
         pdf.table(signatures);
     }
 
     private static String criterionHeading(Criterion k, ReportText t) {
-        return t.get(k.critical() ? "criterion.headingCritical" : "criterion.heading", k.code(), k.title());
+        return t.get(k.critical() ? "wackerReport.criterion.headingCritical" : "wackerReport.criterion.heading", k.code(), k.title());
     }
 
     private static void put(Map<String, String> facts, String label, String value) {
