@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -66,7 +67,7 @@ public final class ReportCsv {
         String result = report.result() == null ? "" : report.result().outcome();
         String date = c.date() == null ? "" : c.date().toString();
         for (Criterion k : report.criteria()) {
-            List<LevelGiven> levels = k.levels().isEmpty() ? java.util.Collections.singletonList(null) : k.levels();
+            List<LevelGiven> levels = k.levels().isEmpty() ? Collections.singletonList(null) : k.levels();
             for (LevelGiven level : levels) {
                 rows.add(List.of(nz(c.assessmentId()), c.studentName(), date, nz(c.frameworkPart()), k.code(), k.title(),
                         t.get(k.critical() ? "wackerReport.csv.yes" : "wackerReport.csv.no"),
