@@ -13,6 +13,7 @@ import nl.sociallearning.workstation.domain.assessment.Dossier;
 import nl.sociallearning.workstation.domain.assessment.LevelLock;
 import nl.sociallearning.workstation.domain.assessment.Mode;
 import nl.sociallearning.workstation.domain.assessment.Note;
+import nl.sociallearning.workstation.domain.assessment.PostCandidate;
 import nl.sociallearning.workstation.domain.assessment.NoteLink;
 import nl.sociallearning.workstation.domain.assessment.ReportText;
 import nl.sociallearning.workstation.domain.assessment.Setting;
@@ -294,6 +295,26 @@ public final class AssessmentRepository {
     private static int insertAudit(Connection c, AuditEntry e) throws SQLException {
         return Jdbc.update(c, "INSERT INTO assessment_audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", e.assessmentId(), e.seq(), e.at(),
                 e.actor(), e.action(), e.content(), e.stateHash(), e.previousHash(), e.hash());
+    }
+
+    /** Course posts whose text contains {@code text} (any case), newest first: candidates for evidence. */
+    public List<PostCandidate> postsContaining(String text, int limit) {
+        String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbc.read(c -> Jdbc.query(c, "SELECT p.course_id, p.id, p.created_at, p.body_html, a.display_name FROM post p "
+                        + "LEFT JOIN participant a ON a.course_id = p.course_id AND a.id = p.author_id "
+                        + "WHERE NOT p.deleted AND LOWER(p.body_html) LIKE ? ESCAPE '!' ORDER BY p.created_at DESC LIMIT ?",
+                r -> new PostCandidate(r.getString("course_id"), r.getString("id"),
+                        r.getString("display_name") == null ? "" : r.getString("display_name"), Jdbc.instant(r, "created_at"),
+                        r.getString("body_html")), like, limit));
+    }
+
+    public Optional<PostCandidate> post(String courseId, String postId) {
+        return jdbc.read(c -> Jdbc.queryOne(c, "SELECT p.course_id, p.id, p.created_at, p.body_html, a.display_name FROM post p "
+                        + "LEFT JOIN participant a ON a.course_id = p.course_id AND a.id = p.author_id "
+                        + "WHERE p.course_id = ? AND p.id = ?",
+                r -> new PostCandidate(r.getString("course_id"), r.getString("id"),
+                        r.getString("display_name") == null ? "" : r.getString("display_name"), Jdbc.instant(r, "created_at"),
+                        r.getString("body_html")), courseId, postId));
     }
 
     /** The public key first seen for an assessor's exchange files, if any. */

@@ -19,6 +19,7 @@ import nl.sociallearning.workstation.domain.assessment.LevelLock;
 import nl.sociallearning.workstation.domain.assessment.Mode;
 import nl.sociallearning.workstation.domain.assessment.Note;
 import nl.sociallearning.workstation.domain.assessment.NoteLink;
+import nl.sociallearning.workstation.domain.assessment.PostCandidate;
 import nl.sociallearning.workstation.domain.assessment.ReportText;
 import nl.sociallearning.workstation.domain.assessment.Signature;
 import nl.sociallearning.workstation.domain.assessment.SignerRole;
@@ -152,16 +153,38 @@ public final class AssessmentFlow {
         assessments.removeLink(id, assessorId, noteId, criterionCode);
     }
 
-    /** A course post as evidence for a criterion: its id and the excerpt quoted. */
+    /**
+     * A course post as evidence for a criterion: its id and the excerpt quoted (the post's own text, shortened,
+     * when no excerpt is given). The post must be in the cache.
+     */
     public CourseEvidence linkPost(String id, String assessorId, String criterionCode, String courseId, String postId, String excerpt) {
         classifying(id, assessorId, criterionCode);
+        PostCandidate post = assessments.post(courseId, postId).orElseThrow(() -> new FlowException(Refusal.NO_EVIDENCE, postId));
         if (excerpt == null || excerpt.isBlank()) {
+            excerpt = excerptOf(post.bodyHtml());
+        }
+        if (excerpt.isBlank()) {
             throw new FlowException(Refusal.NO_EVIDENCE, postId);
         }
         CourseEvidence e = new CourseEvidence(UUID.randomUUID().toString(), id, assessorId, criterionCode, courseId, postId,
                 excerpt.strip(), now());
         assessments.addEvidence(e);
         return e;
+    }
+
+    /** Posts in the cache containing the text, to pick evidence from. */
+    public List<PostCandidate> posts(String text) {
+        return text == null || text.isBlank() ? List.of() : assessments.postsContaining(text.strip(), 30);
+    }
+
+    /** A post's text without markup, at most about 300 characters, cut at a word. */
+    public static String excerptOf(String html) {
+        String text = org.jsoup.Jsoup.parse(html).text().strip();
+        if (text.length() <= 300) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', 300);
+        return text.substring(0, cut > 200 ? cut : 300) + " …";
     }
 
     private Dossier classifying(String id, String assessorId, String criterionCode) {
