@@ -164,7 +164,7 @@ final class ClassifyPane extends VBox {
                 setGraphic(null);
                 return;
             }
-            Label time = Texts.label(texts.clock(n.at()), "wacker-time");
+            Label time = Texts.timeLabel(texts.clock(n.at()));
             time.setMinWidth(64);
             HBox chips = new HBox(4);
             for (NoteLink l : open.view().dossier().linksOf(open.view().viewerId())) {

@@ -3,6 +3,7 @@ package nl.sociallearning.workstation.assessment;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -55,6 +56,7 @@ final class EvaluatePane extends VBox {
         unanimous.setText(m.get("wacker.evaluate.unanimous"));
         unanimous.setOnAction(e -> model.agreeWhereUnanimous());
         third.setPromptText(m.get("wacker.evaluate.thirdName"));
+        third.setPrefColumnCount(16);
         Button addThird = new Button(m.get("wacker.evaluate.addThird"));
         addThird.setOnAction(e -> {
             if (!third.getText().isBlank()) {
@@ -74,7 +76,7 @@ final class EvaluatePane extends VBox {
         right.setFitToWidth(true);
         notes.setPadding(new Insets(8));
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.72);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(head, split);
     }
@@ -86,6 +88,16 @@ final class EvaluatePane extends VBox {
         unanimous.setVisible(editable);
         thirdBox.setVisible(editable);
         grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        javafx.scene.layout.ColumnConstraints criterion = new javafx.scene.layout.ColumnConstraints(200, 260, 360);
+        grid.getColumnConstraints().add(criterion);
+        for (int i = 0; i < d.assessment().assessors().size(); i++) {
+            grid.getColumnConstraints().add(new javafx.scene.layout.ColumnConstraints(104));
+        }
+        javafx.scene.layout.ColumnConstraints agreedColumn = new javafx.scene.layout.ColumnConstraints();
+        agreedColumn.setHgrow(Priority.ALWAYS);
+        agreedColumn.setMinWidth(260);
+        grid.getColumnConstraints().add(agreedColumn);
         var m = texts.messages();
         int col = 0;
         grid.add(Texts.label(m.get("wacker.evaluate.criterion"), Styles.TEXT_MUTED), col++, 0);
@@ -104,7 +116,6 @@ final class EvaluatePane extends VBox {
         for (EvaluationRow row : o.evaluation()) {
             int c = 0;
             Label crit = Texts.label(row.criterion().code() + "\n" + row.criterion().text());
-            crit.setPrefWidth(300);
             crit.getStyleClass().add("wacker-eval-criterion");
             crit.setOnMouseClicked(e -> {
                 chosen = row.criterion().code();
@@ -115,6 +126,7 @@ final class EvaluatePane extends VBox {
             for (Assessor a : d.assessment().assessors()) {
                 Optional<CriterionLevel> l = row.levels().stream().filter(x -> x.assessorId().equals(a.id())).findFirst();
                 Label cell = Texts.label(l.map(x -> scale.label(x.level())).orElse("–"), "wacker-level");
+                cell.setWrapText(false);
                 l.ifPresent(x -> Tooltip.install(cell, new Tooltip(x.justification())));
                 if (row.disagreement()) {
                     cell.getStyleClass().add("wacker-level-differs");
@@ -128,6 +140,11 @@ final class EvaluatePane extends VBox {
             }
             if (row.disagreement()) {
                 crit.getStyleClass().add("wacker-eval-disagreement");
+            }
+            for (Node n : grid.getChildren()) {
+                if (GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n) == r) {
+                    GridPane.setValignment(n, javafx.geometry.VPos.TOP);
+                }
             }
             r++;
         }
@@ -151,20 +168,21 @@ final class EvaluatePane extends VBox {
                 return s;
             }
         });
+        level.setPrefWidth(150);
         level.setValue(row.agreed().map(a -> a.level()).orElse(row.commonLevel().orElse(null)));
         TextField why = new TextField(row.agreed().map(a -> a.rationale()).orElse(""));
         why.setPromptText(texts.messages().get("wacker.evaluate.rationale"));
-        why.setPrefColumnCount(22);
         Button ok = new Button(texts.messages().get("wacker.evaluate.record"));
         ok.getStyleClass().add(Styles.SMALL);
+        ok.setMinWidth(Region.USE_PREF_SIZE);
         ok.setOnAction(e -> {
             if (level.getValue() != null) {
                 model.agree(row.criterion().code(), level.getValue(), why.getText());
             }
         });
-        HBox line = new HBox(6, level, why, ok);
+        HBox line = new HBox(6, level, ok);
         line.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(2, line);
+        VBox box = new VBox(4, line, why);
         row.agreed().ifPresent(a -> box.getChildren().add(Texts.label(texts.messages().get("wacker.evaluate.recorded",
                 scale.label(a.level())), Styles.SUCCESS)));
         return box;
@@ -183,7 +201,9 @@ final class EvaluatePane extends VBox {
                     .orElse(""), "wacker-eval-assessor"));
             l.ifPresent(x -> notes.getChildren().add(Texts.label(x.justification(), Styles.TEXT_MUTED)));
             for (Note n : of) {
-                notes.getChildren().add(new HBox(8, Texts.label(texts.clock(n.at()), "wacker-time"), texts.note(n.text())));
+                Label time = Texts.label(texts.clock(n.at()), "wacker-time");
+                time.setMinWidth(Region.USE_PREF_SIZE);
+                notes.getChildren().add(new HBox(8, time, texts.note(n.text())));
             }
         }
     }

@@ -100,7 +100,7 @@ final class NotesPane extends VBox {
                 setGraphic(null);
                 return;
             }
-            Label time = Texts.label(texts.clock(n.at()), "wacker-time");
+            Label time = Texts.timeLabel(texts.clock(n.at()));
             time.setMinWidth(72);
             HBox row = new HBox(12, time, texts.note(n.text()));
             row.setAlignment(Pos.TOP_LEFT);

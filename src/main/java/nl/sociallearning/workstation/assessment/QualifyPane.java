@@ -97,7 +97,7 @@ final class QualifyPane extends VBox {
             card.getChildren().add(Texts.label(texts.messages().get("wacker.criterion.critical"), "wacker-critical"));
         }
         for (Note n : evidence) {
-            HBox line = new HBox(8, Texts.label(texts.clock(n.at()), "wacker-time"), texts.note(n.text()));
+            HBox line = new HBox(8, Texts.timeLabel(texts.clock(n.at())), texts.note(n.text()));
             line.getStyleClass().add("wacker-evidence");
             card.getChildren().add(line);
         }

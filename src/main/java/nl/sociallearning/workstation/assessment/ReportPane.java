@@ -95,7 +95,21 @@ final class ReportPane extends ScrollPane {
             if (!w.criticalFailures().isEmpty()) {
                 line += "  " + m.get("wacker.report.critical", String.join(", ", w.criticalFailures()));
             }
-            processes.getChildren().add(Texts.label(line, w.outcome() == Outcome.FAILED ? Styles.DANGER : "wacker-line"));
+            processes.getChildren().add(Texts.label(line, Styles.TEXT_BOLD, w.outcome() == Outcome.FAILED ? Styles.DANGER : "wacker-line"));
+            for (var c : o.view().framework().workProcess(w.code()).map(x -> x.criteria()).orElse(java.util.List.of())) {
+                var agreed = d.agreed(c.code());
+                String level = agreed.map(a -> o.view().framework().scale().label(a.level())).orElse("–");
+                String why = agreed.map(a -> a.rationale()).filter(x -> !x.isBlank()).orElse(
+                        d.levels().stream().filter(l -> l.criterionCode().equals(c.code())).map(l -> l.justification()).findFirst().orElse(""));
+                Label code = Texts.label(c.code(), "wacker-code");
+                code.setMinWidth(110);
+                Label lv = Texts.label(level, "wacker-agreed");
+                lv.setMinWidth(100);
+                Label text = Texts.label(c.text() + (why.isBlank() ? "" : "  —  " + why), Styles.TEXT_MUTED);
+                HBox line2 = new HBox(10, code, lv, text);
+                line2.setPadding(new Insets(0, 0, 0, 16));
+                processes.getChildren().add(line2);
+            }
         }
         Optional<ReportText> report = d.report();
         boolean signed = !d.signatures().isEmpty();
@@ -109,6 +123,7 @@ final class ReportPane extends ScrollPane {
             a.setEditable(!signed);
         }
         save.setVisible(!signed);
+        save.setManaged(!signed);
         signatures.getChildren().clear();
         for (Assessor a : d.assessment().assessors()) {
             signatures.getChildren().add(signatureRow(d, a.id(), a.name(), SignerRole.ASSESSOR));

@@ -94,10 +94,18 @@ final class Texts {
         return String.valueOf(t.getMessage());
     }
 
+    static Label timeLabel(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("wacker-time");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
     static Label label(String text, String... styles) {
         Label l = new Label(text);
         l.getStyleClass().addAll(styles);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 }

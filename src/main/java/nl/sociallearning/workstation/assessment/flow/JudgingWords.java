@@ -35,11 +35,22 @@ public final class JudgingWords {
     private JudgingWords() {
     }
 
+    /** Words quoted as spoken ('…', "…", ‘…’, “…”) are what the student said: behaviour, not the assessor's judgement. */
+    private static final Pattern QUOTE = Pattern.compile("(?<![\\p{L}\\p{N}])('[^']+'|\"[^\"]+\"|‘[^’]+’|“[^”]+”)");
+
     public static List<Flag> check(String note) {
+        List<int[]> quoted = new ArrayList<>();
+        Matcher q = QUOTE.matcher(note);
+        while (q.find()) {
+            quoted.add(new int[] {q.start(), q.end()});
+        }
         List<Flag> flags = new ArrayList<>();
         Matcher m = PATTERN.matcher(note);
         while (m.find()) {
-            flags.add(new Flag(m.start(), m.end(), m.group(1).toLowerCase(Locale.ROOT)));
+            int at = m.start();
+            if (quoted.stream().noneMatch(r -> at >= r[0] && at < r[1])) {
+                flags.add(new Flag(m.start(), m.end(), m.group(1).toLowerCase(Locale.ROOT)));
+            }
         }
         return flags;
     }
