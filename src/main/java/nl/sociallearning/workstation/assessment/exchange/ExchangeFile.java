@@ -55,7 +55,9 @@ public final class ExchangeFile {
     public byte[] export(String assessmentId, String assessorId) {
         Dossier d = cache.assessments().dossier(assessmentId).orElseThrow(() -> new IllegalArgumentException(assessmentId));
         Assessor who = d.assessment().assessor(assessorId).orElseThrow(() -> new IllegalArgumentException(assessorId));
-        boolean locked = d.hasLocked(assessorId);
+        // A third assessor does not lock: their levels are given once the observers have locked, in the open.
+        boolean locked = d.hasLocked(assessorId)
+                || who.role() == nl.sociallearning.workstation.domain.assessment.AssessorRole.THIRD && d.allObserversLocked();
         ObjectNode payload = Canonical.MAPPER.createObjectNode();
         payload.put("format", FORMAT);
         payload.put("exportedAt", clock.instant().toString());
