@@ -72,7 +72,7 @@ public final class ReportBuilder {
                 messages.get("report.label.purpose"), messages.get("report.label.created"),
                 messages.get("report.disclaimer"), messages.get("report.privacy." + mode.name(), PrivacyMode.MIN_GROUP),
                 messages.get("report.label.page"),
-                messages.get("report.periodText", day.format(period.from()), day.format(period.to())));
+                messages.get("report.periodText", day.format(period.from()), day.format(period.to())), messages.locale());
     }
 
     // ---- presets -------------------------------------------------------------------------------------------

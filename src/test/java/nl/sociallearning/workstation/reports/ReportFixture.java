@@ -59,7 +59,24 @@ final class ReportFixture implements AutoCloseable {
     }
 
     static ReportFixture start(Path dir) throws Exception {
+        return start(dir, true);
+    }
+
+    /** The demo course as it is, without the added cases: for the example files in docs/. */
+    static ReportFixture plain(Path dir) throws Exception {
+        return start(dir, false);
+    }
+
+    private static ReportFixture start(Path dir, boolean cases) throws Exception {
         DemoCourseServer server = DemoCourseServer.builder().referenceCourses(List.of(COURSE)).now(NOW).live(java.time.Duration.ZERO).start();
+        if (!cases) {
+            Cache cache = Cache.open(dir);
+            try (CourseSyncApiConnector connector = new CourseSyncApiConnector(ServerAddress.of(server.baseUri().toString()),
+                    server.token()); SyncEngine engine = new SyncEngine(connector, cache, SyncSettings.oneOff())) {
+                engine.syncOnce();
+            }
+            return new ReportFixture(server, cache, dir);
+        }
         DemoCourse course = server.course(COURSE);
         Instant start = course.course().startsAt();
         String group = course.participants().stream().map(Participant::group)
