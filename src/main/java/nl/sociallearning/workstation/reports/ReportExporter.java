@@ -118,6 +118,8 @@ public final class ReportExporter {
         String why;
         if (String.valueOf(cause.getMessage()).contains("No space left") || String.valueOf(cause.getMessage()).contains("not enough space")) {
             why = messages.get("report.error.diskFull");
+        } else if (java.nio.file.Files.isDirectory(request.file())) {
+            why = messages.get("report.error.isFolder");
         } else if (cause instanceof AccessDeniedException) {
             why = messages.get("report.error.denied");
         } else if (cause instanceof NoSuchFileException) {

@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -40,10 +42,10 @@ public final class AtomicFile {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("the folder " + dir + " does not exist");
+            throw new NoSuchFileException(String.valueOf(dir), null, "the folder does not exist");
         }
         if (Files.isDirectory(absolute)) {
-            throw new IOException(absolute + " is a folder, not a file");
+            throw new FileSystemException(absolute.toString(), null, "it is a folder, not a file");
         }
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
         try {
