@@ -20,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Main {
 
-    /** Exit codes for scripts: 0 done, 1 the sync failed, 2 the command line was wrong, 3 the cache could not open. */
+    /**
+     * Exit codes for scripts: 0 done, 1 the sync failed, 2 the command line was wrong, 3 the cache could not open.
+     * {@code --report} has its own (see {@link ReportCommand}).
+     */
     static final int OK = 0;
     static final int SYNC_FAILED = 1;
     static final int USAGE = 2;
@@ -53,6 +56,7 @@ public final class Main {
             return switch (options.mode()) {
                 case DEMO_SERVER -> demoServer(options, out);
                 case SYNC -> syncOnce(options, out, err);
+                case REPORT -> ReportCommand.run(options, out, err);
                 default -> {
                     WorkstationApp.launchWith(options);
                     yield OK;

@@ -17,9 +17,10 @@ public record Options(
         boolean onlyLarge,
         Duration live,
         String faults,
-        Locale language) {
+        Locale language,
+        ReportOptions report) {
 
-    public enum Mode { WINDOW, SYNC, DEMO_SERVER, HELP }
+    public enum Mode { WINDOW, SYNC, DEMO_SERVER, REPORT, HELP }
 
     static final String USAGE = """
             Moderator Workstation
@@ -28,6 +29,7 @@ public record Options(
               moderator-workstation [options]            open the workstation
               moderator-workstation --sync [options]     sync every course once, print a summary, exit
               moderator-workstation --demo-server [...]  run only the demo course server
+              moderator-workstation --report [...]       write a report from the cache, exit (syncs first if it is empty)
 
             Options:
               --data-dir DIR      where the cache and the log live (default: your user data folder)
@@ -42,7 +44,7 @@ public record Options(
               --only-large        serve only the large course
               --live SECONDS      seconds between live changes (default 3; 0 = none)
               --faults SPEC       misbehave, e.g. latency=200,errors=0.05,ratelimit=0.02,drops=0.02,truncate=0.01
-            """;
+            """ + ReportOptions.USAGE;
 
     public static Options parse(String[] args) {
         Mode mode = Mode.WINDOW;
@@ -55,6 +57,7 @@ public record Options(
         Duration live = Duration.ofSeconds(3);
         String faults = null;
         Locale language = null;
+        ReportOptions.Builder report = new ReportOptions.Builder();
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -71,14 +74,22 @@ public record Options(
                 case "--live" -> live = Duration.ofSeconds(number(arg, value(arg, rest), 0, 3600));
                 case "--faults" -> faults = value(arg, rest);
                 case "--language" -> language = language(value(arg, rest));
-                default -> throw new IllegalArgumentException("unknown option '" + arg + "' (see --help)");
+                case "--report" -> mode = Mode.REPORT;
+                default -> {
+                    if (!ReportOptions.Builder.isReportOption(arg)) {
+                        throw new IllegalArgumentException("unknown option '" + arg + "' (see --help)");
+                    }
+                    report.accept(arg, value(arg, rest));
+                }
             }
         }
         if (server != null && token == null) {
             throw new IllegalArgumentException("--server needs a --token (or WORKSTATION_TOKEN)");
         }
         int effectivePort = port != null ? port : mode == Mode.DEMO_SERVER ? 8080 : 0;
-        return new Options(mode, dataDir, server, token, effectivePort, large || onlyLarge, onlyLarge, live, faults, language);
+        ReportOptions reportOptions = mode == Mode.HELP ? null : report.build(mode == Mode.REPORT);
+        return new Options(mode, dataDir, server, token, effectivePort, large || onlyLarge, onlyLarge, live, faults, language,
+                reportOptions);
     }
 
     private static Locale language(String tag) {

@@ -63,6 +63,7 @@ public final class ShellView extends StackPane {
     private final ToggleGroup rail = new ToggleGroup();
     private final ComboBox<CourseChoice> coursePicker = new ComboBox<>();
     private final Toast toast;
+    private final java.util.Map<Page, Node> pageViews = new java.util.EnumMap<>(Page.class);
     private Page page;
 
     /** A choice in the course picker: one course, or all of them (id null). */
@@ -132,10 +133,18 @@ public final class ShellView extends StackPane {
             case COURSES -> coursesView;
             case HEATMAP -> heatmapView;
             case ASSESSMENTS -> assessmentsView != null ? assessmentsView : coming(next);
-            default -> coming(next);
+            default -> pageViews.containsKey(next) ? pageViews.get(next) : coming(next);
         });
         if (next == Page.FEED) {
             feedView.focusList();
+        }
+    }
+
+    /** Puts a feature's view on a page of the rail (instead of "coming"); shown at once if that page is open. */
+    public void setPageView(Page target, Node view) {
+        pageViews.put(target, view);
+        if (page == target) {
+            show(target);
         }
     }
 

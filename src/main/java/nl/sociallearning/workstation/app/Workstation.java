@@ -52,7 +52,7 @@ public final class Workstation implements AutoCloseable {
             }
             CourseSyncApiConnector connector = new CourseSyncApiConnector(address, token);
             SyncEngine engine = new SyncEngine(connector, cache,
-                    options.mode() == Options.Mode.SYNC ? SyncSettings.oneOff() : SyncSettings.defaults());
+                    options.mode() == Options.Mode.SYNC || options.mode() == Options.Mode.REPORT ? SyncSettings.oneOff() : SyncSettings.defaults());
             return new Workstation(cache, demo, connector, engine);
         } catch (IOException | RuntimeException e) {
             if (demo != null) {

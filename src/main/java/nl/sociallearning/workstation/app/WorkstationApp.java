@@ -21,6 +21,8 @@ import nl.sociallearning.workstation.feed.FeedViewModel;
 import nl.sociallearning.workstation.feed.SearchIndex;
 import nl.sociallearning.workstation.feed.html.PostView;
 import nl.sociallearning.workstation.heatmap.HeatmapViewModel;
+import nl.sociallearning.workstation.reports.ReportsView;
+import nl.sociallearning.workstation.reports.ReportsViewModel;
 import nl.sociallearning.workstation.ui.Messages;
 import nl.sociallearning.workstation.ui.TaskRunner;
 import nl.sociallearning.workstation.ui.TimeFormat;
@@ -115,6 +117,7 @@ public final class WorkstationApp extends Application {
         shell = new ShellView(feed, overview, heatmap, messages, time, opened.engine().serverName());
         AssessmentsViewModel assessments = AssessmentsViewModel.create(opened.cache(), runner, Clock.systemUTC());
         shell.setAssessmentsView(new AssessmentsView(assessments, messages));
+        installReports(opened, messages);
         theme = new ThemeSwitcher(shell, settings.flag("theme.dark", false));
         scene.setRoot(shell);
         ShellCommands.install(scene, shell, feed, opened.engine(), messages, theme);
@@ -129,6 +132,19 @@ public final class WorkstationApp extends Application {
         feed.load();
         heatmap.load();
         assessments.load();
+    }
+
+    /** The report page, following the course chosen at the top (when one is chosen). */
+    private void installReports(Workstation opened, Messages messages) {
+        ReportsViewModel reports = new ReportsViewModel(opened.cache(), runner, messages, Clock.systemUTC());
+        reports.courseProperty().set(feed.courseScopeProperty().get());
+        feed.courseScopeProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                reports.courseProperty().set(now);
+            }
+        });
+        shell.setPageView(ShellView.Page.REPORTS, new ReportsView(reports, messages));
+        reports.load();
     }
 
     private void restoreFeedChoices() {

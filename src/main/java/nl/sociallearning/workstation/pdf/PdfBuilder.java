@@ -40,12 +40,12 @@ import java.util.Map;
  */
 public final class PdfBuilder implements AutoCloseable {
 
-    // A4 in points, margins of about 20 mm; the footer sits in the bottom margin.
-    private static final PDRectangle PAGE = PDRectangle.A4;
+    // A4 in points (upright, or landscape for wide tables), margins of about 20 mm; the footer sits in the bottom margin.
+    private final PDRectangle PAGE;
     private static final float MARGIN_X = 57f;
-    private static final float TOP = PAGE.getHeight() - 60f;
+    private final float TOP;
     private static final float BOTTOM = 70f;
-    private static final float WIDTH = PAGE.getWidth() - 2 * MARGIN_X;
+    private final float WIDTH;
 
     static final Color INK = new Color(0x22, 0x28, 0x31);
     static final Color MUTED = new Color(0x5F, 0x67, 0x73);
@@ -73,12 +73,20 @@ public final class PdfBuilder implements AutoCloseable {
     private String footerPattern = "{0} / {1}";
     private boolean written;
 
-    private PdfBuilder() {
+    private PdfBuilder(PDRectangle size) {
+        PAGE = size;
+        TOP = size.getHeight() - 60f;
+        WIDTH = size.getWidth() - 2 * MARGIN_X;
     }
 
     /** A new, empty A4 document. */
     public static PdfBuilder a4() {
-        return new PdfBuilder();
+        return new PdfBuilder(PDRectangle.A4);
+    }
+
+    /** A new, empty A4 document on its side: for tables with many columns. */
+    public static PdfBuilder a4Landscape() {
+        return new PdfBuilder(new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()));
     }
 
     /** The document's title and author in its properties (what a PDF viewer shows in its title bar). */
@@ -256,7 +264,7 @@ public final class PdfBuilder implements AutoCloseable {
     /** A table; rows wrap, and a table longer than the page repeats its header row on the next. */
     public PdfBuilder table(PdfTable table) {
         ensurePage();
-        float[] widths = columnWidths(table.columns());
+        float[] widths = table.fitsContent() ? fittedWidths(table) : columnWidths(table.columns());
         List<List<String>> header = table.hasHeader() ? cellLines(titles(table), widths, fonts.bold, SMALL) : null;
         float headerHeight = header == null ? 0 : rowHeight(header, SMALL_LEADING);
         List<PdfTable.Row> rows = table.rows();
@@ -500,7 +508,71 @@ public final class PdfBuilder implements AutoCloseable {
         return row.bold() ? fonts.bold : fonts.regular;
     }
 
-    private static float[] columnWidths(List<PdfTable.Column> columns) {
+    /** See {@link PdfTable#fitContent()}: measured in the fonts the table is set in. */
+    private float[] fittedWidths(PdfTable table) {
+        int n = table.columns().size();
+        float[] least = new float[n];
+        float[] wish = new float[n];
+        for (int c = 0; c < n; c++) {
+            if (table.hasHeader()) {
+                for (String word : table.columns().get(c).title().split("\\s+")) {
+                    least[c] = Math.max(least[c], Fonts.width(fonts.bold, SMALL, fonts.clean(word)));
+                }
+            }
+            for (PdfTable.Row row : table.rows()) {
+                String cell = fonts.clean(row.cells().get(c));
+                for (String word : cell.split("\\s+")) {
+                    least[c] = Math.max(least[c], Fonts.width(font(row), CELL, word));
+                }
+                wish[c] = Math.max(wish[c], Fonts.width(font(row), CELL, cell));
+            }
+            least[c] += 2 * CELL_PAD_X + 1f;
+            wish[c] = Math.max(least[c], wish[c] + 2 * CELL_PAD_X + 1f);
+        }
+        float sumLeast = 0;
+        float sumWish = 0;
+        for (int c = 0; c < n; c++) {
+            sumLeast += least[c];
+            sumWish += wish[c];
+        }
+        if (sumLeast > WIDTH) {
+            // Words too long for the line (a web address, a long name): only the widest columns break theirs.
+            float lo = 0;
+            float hi = WIDTH;
+            for (int i = 0; i < 30; i++) {
+                float cap = (lo + hi) / 2;
+                float sum = 0;
+                for (float l : least) {
+                    sum += Math.min(l, cap);
+                }
+                if (sum > WIDTH) {
+                    hi = cap;
+                } else {
+                    lo = cap;
+                }
+            }
+            float[] widths = new float[n];
+            for (int c = 0; c < n; c++) {
+                widths[c] = Math.min(least[c], lo);
+            }
+            return widths;
+        }
+        float[] widths = new float[n];
+        if (sumWish <= WIDTH) {
+            // Everything fits on one line: the space left is shared in proportion.
+            for (int c = 0; c < n; c++) {
+                widths[c] = wish[c] * WIDTH / sumWish;
+            }
+            return widths;
+        }
+        float share = (WIDTH - sumLeast) / (sumWish - sumLeast);
+        for (int c = 0; c < n; c++) {
+            widths[c] = least[c] + share * (wish[c] - least[c]);
+        }
+        return widths;
+    }
+
+    private float[] columnWidths(List<PdfTable.Column> columns) {
         float total = 0;
         for (PdfTable.Column column : columns) {
             total += column.weight();

@@ -53,6 +53,7 @@ public final class PdfTable {
     private final List<Column> columns;
     private final List<Row> rows = new ArrayList<>();
     private boolean header = true;
+    private boolean fitContent;
 
     private PdfTable(List<Column> columns) {
         if (columns.isEmpty()) {
@@ -89,6 +90,17 @@ public final class PdfTable {
         return this;
     }
 
+    /**
+     * Column widths from the content instead of the weights: each column at least as wide as its longest word
+     * (header or cell), so that no word is broken, and the rest of the line to the columns with longer text. When
+     * the words alone do not fit the line, only the columns with the longest words break them (the weights are
+     * then not used).
+     */
+    public PdfTable fitContent() {
+        fitContent = true;
+        return this;
+    }
+
     private PdfTable add(List<String> cells, boolean bold) {
         if (cells.size() != columns.size()) {
             throw new IllegalArgumentException("A row has " + cells.size() + " cells, the table " + columns.size() + " columns");
@@ -107,5 +119,9 @@ public final class PdfTable {
 
     boolean hasHeader() {
         return header;
+    }
+
+    boolean fitsContent() {
+        return fitContent;
     }
 }

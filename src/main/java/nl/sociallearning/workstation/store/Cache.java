@@ -19,6 +19,7 @@ public final class Cache implements AutoCloseable {
     private final HeatmapRepository heatmap;
     private final FrameworkRepository frameworks;
     private final AssessmentRepository assessments;
+    private final ReportRepository reports;
 
     private Cache(Database database) {
         this.database = database;
@@ -36,6 +37,7 @@ public final class Cache implements AutoCloseable {
         this.heatmap = new HeatmapRepository(jdbc);
         this.frameworks = new FrameworkRepository(jdbc);
         this.assessments = new AssessmentRepository(jdbc);
+        this.reports = new ReportRepository(jdbc);
     }
 
     public static Cache open(Path directory) {
@@ -71,6 +73,7 @@ public final class Cache implements AutoCloseable {
     public FrameworkRepository frameworks() { return frameworks; }
 
     public AssessmentRepository assessments() { return assessments; }
+    public ReportRepository reports() { return reports; }
 
     @Override
     public void close() {

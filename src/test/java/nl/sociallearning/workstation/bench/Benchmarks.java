@@ -6,7 +6,7 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    /** {@code sync} or {@code feed}: each runs in a JVM of its own, with its own heap limit (see pom.xml). */
+    /** {@code sync}, {@code feed} or {@code reports}: each runs in a JVM of its own, with its own heap limit (see pom.xml). */
     public static void main(String[] args) throws Exception {
         System.out.printf("Machine: %d cores, Java %s, %s, heap limit %d MB%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"), Runtime.getRuntime().maxMemory() >> 20);
@@ -16,6 +16,7 @@ public final class Benchmarks {
                 FeedBenchmark.run();
                 HeatmapBenchmark.run();
             }
+            case "reports" -> ReportsBenchmark.run();
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
         // The FX toolkit and the HTTP clients' threads would keep the JVM alive.
