@@ -11,7 +11,8 @@ public final class ConnectorFactory {
     public static CourseConnector create(ServerKind kind, ServerAddress address, ServerCredentials credentials) {
         return switch (kind) {
             case COURSE_SYNC_API -> new CourseSyncApiConnector(address, credentials.token());
-            case NODEBB, DISCOURSE, MOODLE, CANVAS -> throw new IllegalArgumentException(
+            case NODEBB -> new nl.sociallearning.workstation.sync.nodebb.NodeBbConnector(address, credentials);
+            case DISCOURSE, MOODLE, CANVAS -> throw new IllegalArgumentException(
                     "This version of the program cannot connect to " + kind + " servers yet.");
         };
     }
