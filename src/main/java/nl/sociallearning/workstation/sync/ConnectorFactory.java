@@ -12,7 +12,8 @@ public final class ConnectorFactory {
         return switch (kind) {
             case COURSE_SYNC_API -> new CourseSyncApiConnector(address, credentials.token());
             case NODEBB -> new nl.sociallearning.workstation.sync.nodebb.NodeBbConnector(address, credentials);
-            case DISCOURSE, MOODLE, CANVAS -> throw new IllegalArgumentException(
+            case DISCOURSE -> new nl.sociallearning.workstation.sync.discourse.DiscourseConnector(address, credentials);
+            case MOODLE, CANVAS -> throw new IllegalArgumentException(
                     "This version of the program cannot connect to " + kind + " servers yet.");
         };
     }
