@@ -190,7 +190,8 @@ public final class DiscourseConnector implements CourseConnector {
             }
             for (; index < topics.size(); index++) {
                 JsonNode topic = topics.get(index);
-                if (page.topics > 0 && (page.full() || http.budget().available() < cost(topic))) {
+                int cost = cost(topic) + (categories == null ? 1 : 0);
+                if (page.topics > 0 && (page.full() || http.budget().available() < cost)) {
                     cursor = cursor.with("sweepPage", String.valueOf(pageNo)).with("sweepIndex", index).with("done", done);
                     return new PullResult(cursor.encode(), true, OptionalLong.of(Math.max(1, cursor.number("total", 0) - done)));
                 }
@@ -198,6 +199,11 @@ public final class DiscourseConnector implements CourseConnector {
                 done += topic.path("posts_count").asLong(1);
             }
             if (topics.isEmpty() || !list.path("topic_list").hasNonNull("more_topics_url")) {
+                if (page.topics > 0 && http.budget().available() < 1) {
+                    // The review queue ends the sweep: in the next page, rather than waiting for the budget here.
+                    cursor = cursor.with("sweepPage", String.valueOf(pageNo)).with("sweepIndex", index).with("done", done);
+                    return new PullResult(cursor.encode(), true, OptionalLong.of(1));
+                }
                 break;
             }
             pageNo++;
