@@ -101,7 +101,7 @@ public final class PlatformText {
 
             @Override
             public void tail(org.jsoup.nodes.Node node, int depth) {
-                if (node instanceof org.jsoup.nodes.Element e && e.isBlock() && !e.normalName().equals("li")
+                if (node instanceof org.jsoup.nodes.Element e && e.isBlock() && !e.normalName().equals("li") && !e.normalName().equals("br")
                         && !e.normalName().equals("body")) {
                     out.append("\n\n");
                 }
