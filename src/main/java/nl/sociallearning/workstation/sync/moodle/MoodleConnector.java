@@ -237,24 +237,20 @@ public final class MoodleConnector implements CourseConnector {
             }
             cursor = cursor.seen(activity);
             boolean pinnedOutOfOrder = d.path("pinned").asBoolean(false);
-            if (activity <= cursor.since() && cursor.since() > 0) {
+            if (activity <= cursor.since() && cursor.since() > 0 && !cursor.reconcile()) {
                 // Pinned discussions come first whatever their age; the first old unpinned one ends the news.
                 if (!pinnedOutOfOrder) {
                     reachedWatermark = true;
-                }
-                if (!cursor.reconcile()) {
-                    if (reachedWatermark) {
-                        break;
-                    }
-                    continue;
+                    break;
                 }
                 continue;
             }
+            // A reconciling pass reads old discussions too: deleting a reply can move a discussion's time backwards.
             sink.accept(new Change.ThreadUpsert(read(() -> MoodleReader.thread(course, d, forum.name()))));
             discussionPosts(request, id, sink);
         }
         boolean lastPage = discussions.size() < PER_PAGE;
-        if (lastPage || (reachedWatermark && !cursor.reconcile())) {
+        if (lastPage || reachedWatermark) {
             return cursor.nextForum();
         }
         return cursor.nextPage();
