@@ -113,10 +113,14 @@ final class LocalEffects {
         }
     }
 
-    /** Lays the course's unsent actions over the cache again, in the order they were made; returns their threads. */
+    /**
+     * Lays the course's unsent actions over the cache again, in the order they were made; returns their threads.
+     * Local-only actions (the platform cannot do them) are laid over for good, or the next sync would undo them.
+     */
     static Set<String> reapplyPending(Connection c, String courseId) throws SQLException {
-        List<ModerationAction> pendingActions = Jdbc.query(c, OutboxRepository.SELECT + " WHERE course_id = ? AND state IN (?, ?)"
-                + " ORDER BY seq", row -> OutboxRepository.map(row).action(), courseId, OutboxState.PENDING, OutboxState.SENDING);
+        List<ModerationAction> pendingActions = Jdbc.query(c, OutboxRepository.SELECT + " WHERE course_id = ? AND state IN (?, ?, ?)"
+                + " ORDER BY seq", row -> OutboxRepository.map(row).action(), courseId, OutboxState.PENDING, OutboxState.SENDING,
+                OutboxState.LOCAL_ONLY);
         Set<String> threads = new HashSet<>();
         for (ModerationAction a : pendingActions) {
             apply(c, a);

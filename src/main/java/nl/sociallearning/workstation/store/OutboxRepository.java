@@ -153,7 +153,7 @@ public final class OutboxRepository {
                 LocalEffects.threadOf(c, action).ifPresent(page::touchThread);
                 Jdbc.update(c, "UPDATE outbox SET state = ?, detail = ?, attempts = attempts + 1, settled_at = ?"
                         + " WHERE id = ?", state, detail, Instant.now(), action.id());
-                if (action.type() == ActionType.REPLY) {
+                if (action.type() == ActionType.REPLY && state != OutboxState.LOCAL_ONLY) {
                     Jdbc.update(c, "DELETE FROM post WHERE course_id = ? AND id = ?", action.courseId(),
                             LocalEffects.localPostId(action));
                 }

@@ -37,6 +37,12 @@ public final class PostRepository {
         return jdbc.read(c -> Jdbc.query(c, "SELECT id FROM post WHERE course_id = ? ORDER BY id", row -> row.getString(1), courseId));
     }
 
+    /** The ids of one thread's posts, for checking a thread the server sent whole against the cache. */
+    public List<String> idsOf(String courseId, String threadId) {
+        return jdbc.read(c -> Jdbc.query(c, "SELECT id FROM post WHERE course_id = ? AND thread_id = ? ORDER BY id",
+                row -> row.getString(1), courseId, threadId));
+    }
+
     /** The threads of some posts of a course, as feed keys ("course/thread"). */
     public java.util.Set<String> threadKeysOf(String courseId, java.util.Collection<String> postIds) {
         if (postIds.isEmpty()) {

@@ -34,6 +34,11 @@ public final class ThreadRepository {
                 ThreadRepository::thread, courseId, id));
     }
 
+    /** The ids of a course's threads, for checking the cache against a server. */
+    public List<String> ids(String courseId) {
+        return jdbc.read(c -> Jdbc.query(c, "SELECT id FROM thread WHERE course_id = ? ORDER BY id", row -> row.getString(1), courseId));
+    }
+
     public long count(String courseId) {
         return jdbc.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM thread WHERE course_id = ?", courseId));
     }

@@ -15,6 +15,16 @@ public sealed interface ActionOutcome {
     /** Someone changed the target after the moderator saw it; {@code serverState} is how it is now. */
     record Conflict(List<Change> serverState, String detail) implements ActionOutcome { }
 
+    /**
+     * The platform has no way to do this (e.g. hiding a post in core Moodle): the action was not sent and stays a
+     * local triage action, marked as such; {@code detail} says why, for the moderator.
+     */
+    record LocalOnly(String detail) implements ActionOutcome {
+        public List<Change> serverState() {
+            return List.of();
+        }
+    }
+
     /** The action cannot apply (e.g. a reply to a removed thread). */
     record Rejected(String detail) implements ActionOutcome {
         public List<Change> serverState() {

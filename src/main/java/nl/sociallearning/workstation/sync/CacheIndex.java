@@ -8,4 +8,12 @@ import java.util.Set;
 @FunctionalInterface
 public interface CacheIndex {
     Set<String> ids(String courseId, EntityKind kind);
+
+    /**
+     * The ids of one thread's posts, so that a connector that read a thread whole can tell which posts the server
+     * no longer has. The default knows none, which finds no removals: safe, never losing a post.
+     */
+    default Set<String> postsOf(String courseId, String threadId) {
+        return Set.of();
+    }
 }

@@ -105,6 +105,9 @@ final class OutboxPusher implements Runnable {
         } else if (outcome instanceof ActionOutcome.Conflict conflict) {
             LOG.info("Action {} ({}) conflicts: {}", action.id(), action.type(), conflict.detail());
             settle(action, OutboxState.CONFLICT, conflict.detail(), conflict.serverState());
+        } else if (outcome instanceof ActionOutcome.LocalOnly local) {
+            LOG.info("Action {} ({}) stays local: {}", action.id(), action.type(), local.detail());
+            settle(action, OutboxState.LOCAL_ONLY, local.detail(), List.of());
         } else {
             String detail = ((ActionOutcome.Rejected) outcome).detail();
             LOG.info("Action {} ({}) was rejected: {}", action.id(), action.type(), detail);

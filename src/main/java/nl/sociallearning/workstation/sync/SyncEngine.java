@@ -49,8 +49,21 @@ public final class SyncEngine implements AutoCloseable {
         this.cache = cache;
         this.settings = settings;
         this.writer = new PageWriter(cache);
-        this.puller = new PagePuller(connector, cache, (courseId, kind) -> kind == EntityKind.POST
-                ? new HashSet<>(cache.posts().ids(courseId)) : Set.of(), writer);
+        this.puller = new PagePuller(connector, cache, new CacheIndex() {
+            @Override
+            public Set<String> ids(String courseId, EntityKind kind) {
+                return switch (kind) {
+                    case POST -> new HashSet<>(cache.posts().ids(courseId));
+                    case THREAD -> new HashSet<>(cache.threads().ids(courseId));
+                    default -> Set.of();
+                };
+            }
+
+            @Override
+            public Set<String> postsOf(String courseId, String threadId) {
+                return new HashSet<>(cache.posts().idsOf(courseId, threadId));
+            }
+        }, writer);
         this.pusher = new OutboxPusher(this, connector, cache, settings);
     }
 

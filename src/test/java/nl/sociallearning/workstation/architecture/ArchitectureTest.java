@@ -69,10 +69,25 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The connector packages: the Course Sync API's, the shared platform pieces and one per platform. */
+    static final String[] CONNECTORS = {ROOT + ".sync.api..", ROOT + ".sync.platform..", ROOT + ".sync.nodebb..",
+            ROOT + ".sync.discourse..", ROOT + ".sync.moodle..", ROOT + ".sync.canvas.."};
+
     @Test
     void httpIsTheConnectorsBusiness() {
-        noClasses().that().resideOutsideOfPackages(ROOT + ".sync.api..", ROOT + ".app..")
+        String[] allowed = java.util.Arrays.copyOf(CONNECTORS, CONNECTORS.length + 1);
+        allowed[CONNECTORS.length] = ROOT + ".app..";
+        noClasses().that().resideOutsideOfPackages(allowed)
                 .should().dependOnClassesThat().resideInAPackage("okhttp3..")
+                .check(classes);
+    }
+
+    @Test
+    void connectorsKnowNeitherTheCacheNorTheEngine() {
+        noClasses().that().resideInAnyPackage(CONNECTORS)
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".store..", ROOT + ".feed..", ROOT + ".heatmap..")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Engine")
+                .because("a connector turns a server's answers into changes; the engine stores them (CacheIndex is its view of the cache)")
                 .check(classes);
     }
 

@@ -20,6 +20,7 @@ import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncException.Kind;
 import nl.sociallearning.workstation.sync.TransferListener;
+import nl.sociallearning.workstation.sync.platform.HttpFailures;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;

@@ -1,4 +1,4 @@
-package nl.sociallearning.workstation.sync.api;
+package nl.sociallearning.workstation.sync.platform;
 
 import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.SyncException;
@@ -13,12 +13,12 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 /** Names what went wrong with an HTTP exchange, in words a moderator can act on. */
-final class HttpFailures {
+public final class HttpFailures {
 
     private HttpFailures() {
     }
 
-    static SyncException fromResponse(Response response, String detail) {
+    public static SyncException fromResponse(Response response, String detail) {
         int code = response.code();
         Duration retryAfter = retryAfter(response.header("Retry-After"));
         return switch (code) {
@@ -36,7 +36,7 @@ final class HttpFailures {
         };
     }
 
-    static SyncException fromIo(ServerAddress server, IOException e) {
+    public static SyncException fromIo(ServerAddress server, IOException e) {
         if (e instanceof UnknownHostException || e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return new SyncException(Kind.OFFLINE, "Cannot reach " + server + ": working offline.", null, e);
         }
@@ -47,7 +47,7 @@ final class HttpFailures {
     }
 
     /** Retry-After in seconds; the HTTP-date form is rare for APIs and read as absent. */
-    static Duration retryAfter(String header) {
+    public static Duration retryAfter(String header) {
         if (header == null) {
             return null;
         }
