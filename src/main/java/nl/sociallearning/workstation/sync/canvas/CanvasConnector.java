@@ -17,6 +17,7 @@ import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncException.Kind;
 import nl.sociallearning.workstation.sync.TransferListener;
+import nl.sociallearning.workstation.sync.platform.IdSets;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -52,7 +53,8 @@ public final class CanvasConnector implements CourseConnector {
     private final CanvasClient client;
     private final Clock clock;
     private final Duration viewRetryBase;
-    private final PollPacer pacer = new PollPacer();
+    /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
+    private final PollPacer pacer = new PollPacer(Duration.ofSeconds(60));
     private final Map<String, Set<String>> enrolled = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> listed = new ConcurrentHashMap<>();
 
@@ -108,9 +110,7 @@ public final class CanvasConnector implements CourseConnector {
         String course = request.courseId();
         CanvasCursor cursor = CanvasCursor.parse(request.cursor());
         if (!cursor.inPass()) {
-            if (!request.longPoll().isZero() && !pacer.await(course, request.longPoll())) {
-                throw new SyncException(Kind.CANCELLED, "Stopped by the user.");
-            }
+            pacer.pace(course, request.longPoll());
             long now = clock.instant().getEpochSecond();
             boolean reconcile = cursor.since() == 0 || now - cursor.reconciledAt() >= RECONCILE_EVERY.toSeconds();
             cursor = cursor.startPass(reconcile, UUID.randomUUID().toString());
@@ -206,11 +206,7 @@ public final class CanvasConnector implements CourseConnector {
             sink.accept(c);
         }
         if (request.cache() != null) {
-            for (String cached : request.cache().postsOf(course, topicId)) {
-                if (!sent.contains(cached) && !cached.startsWith("local-")) {
-                    sink.accept(new Change.Removal(EntityKind.POST, cached));
-                }
-            }
+            IdSets.removeMissing(EntityKind.POST, request.cache().postsOf(course, topicId), sent, sink);
         }
     }
 
@@ -230,9 +226,7 @@ public final class CanvasConnector implements CourseConnector {
                 }
                 Duration least = wait;
                 Duration delay = e.retryAfter().filter(r -> r.compareTo(least) > 0).orElse(least);
-                if (!pacer.await(course, delay)) {
-                    throw new SyncException(Kind.CANCELLED, "Stopped by the user.");
-                }
+                pacer.pace(course, delay);
                 wait = wait.multipliedBy(2);
             }
         }
@@ -303,11 +297,7 @@ public final class CanvasConnector implements CourseConnector {
         if (seen == null || request.cache() == null) {
             return;
         }
-        for (String cached : request.cache().ids(request.courseId(), EntityKind.THREAD)) {
-            if (!seen.contains(cached)) {
-                sink.accept(new Change.Removal(EntityKind.THREAD, cached));
-            }
-        }
+        IdSets.removeMissing(EntityKind.THREAD, request.cache().ids(request.courseId(), EntityKind.THREAD), seen, sink);
     }
 
     @Override

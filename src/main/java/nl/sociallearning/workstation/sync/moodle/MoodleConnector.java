@@ -16,6 +16,7 @@ import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncException.Kind;
 import nl.sociallearning.workstation.sync.TransferListener;
+import nl.sociallearning.workstation.sync.platform.IdSets;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
 import okhttp3.OkHttpClient;
 
@@ -54,7 +55,8 @@ public final class MoodleConnector implements CourseConnector {
     private final ServerAddress server;
     private final MoodleClient client;
     private final Clock clock;
-    private final PollPacer pacer = new PollPacer();
+    /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
+    private final PollPacer pacer = new PollPacer(Duration.ofSeconds(60));
     private volatile SiteInfo site;
     /** Per course: its forums, read at the start of a pass. */
     private final Map<String, List<Forum>> forums = new ConcurrentHashMap<>();
@@ -145,9 +147,7 @@ public final class MoodleConnector implements CourseConnector {
         String course = request.courseId();
         MoodleCursor cursor = MoodleCursor.parse(request.cursor());
         if (!cursor.inPass()) {
-            if (!request.longPoll().isZero() && !pacer.await(course, request.longPoll())) {
-                throw new SyncException(Kind.CANCELLED, "Stopped by the user.");
-            }
+            pacer.pace(course, request.longPoll());
             long now = clock.instant().getEpochSecond();
             boolean reconcile = cursor.since() == 0
                     || now - cursor.reconciledAt() >= RECONCILE_EVERY.toSeconds();
@@ -267,12 +267,7 @@ public final class MoodleConnector implements CourseConnector {
             sink.accept(c);
         }
         if (request.cache() != null) {
-            for (String cached : request.cache().postsOf(course, discussionId)) {
-                // A reply's local stand-in is the outbox's to replace, not a post Moodle lost.
-                if (!sent.contains(cached) && !cached.startsWith("local-")) {
-                    sink.accept(new Change.Removal(EntityKind.POST, cached));
-                }
-            }
+            IdSets.removeMissing(EntityKind.POST, request.cache().postsOf(course, discussionId), sent, sink);
         }
     }
 
@@ -303,11 +298,7 @@ public final class MoodleConnector implements CourseConnector {
         if (seen == null || request.cache() == null) {
             return;
         }
-        for (String cached : request.cache().ids(request.courseId(), EntityKind.THREAD)) {
-            if (!seen.contains(cached)) {
-                sink.accept(new Change.Removal(EntityKind.THREAD, cached));
-            }
-        }
+        IdSets.removeMissing(EntityKind.THREAD, request.cache().ids(request.courseId(), EntityKind.THREAD), seen, sink);
     }
 
     @Override

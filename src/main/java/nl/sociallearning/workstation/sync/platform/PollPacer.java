@@ -1,45 +1,58 @@
 package nl.sociallearning.workstation.sync.platform;
 
+import nl.sociallearning.workstation.sync.SyncException;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Stands in for a long poll on platforms that have none: a caught-up course waits here before it asks the
- * platform again, so a live course costs one cheap request per wait instead of a busy loop. {@link #cancel}
- * ends a wait at once (the engine's pause and shutdown).
+ * A platform without long polling is polled instead: when the engine asks for a long poll (it has caught up),
+ * the connector first waits the poll interval, so a caught-up course costs a few requests a minute, not a
+ * stream of them. {@link #cancel} ends the wait at once (pausing a course, closing the program).
  */
 public final class PollPacer {
 
-    private final Map<String, CountDownLatch> waits = new ConcurrentHashMap<>();
+    private final Duration interval;
+    private final Map<String, long[]> generations = new ConcurrentHashMap<>();
 
-    /** Waits up to {@code wait}; returns false if the wait was cancelled (or the thread interrupted). */
-    public boolean await(String courseId, Duration wait) {
-        if (wait.isZero() || wait.isNegative()) {
-            return true;
+    public PollPacer(Duration interval) {
+        this.interval = interval;
+    }
+
+    /** Waits before a poll if {@code longPoll} asks for one: the shorter of it and the interval. */
+    public void pace(String courseId, Duration longPoll) throws SyncException {
+        if (longPoll.isZero() || longPoll.isNegative() || interval.isZero()) {
+            return;
         }
-        CountDownLatch latch = new CountDownLatch(1);
-        waits.put(courseId, latch);
-        try {
-            return !latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            waits.remove(courseId, latch);
+        long[] generation = generations.computeIfAbsent(courseId, k -> new long[1]);
+        long deadline = System.nanoTime() + Math.min(longPoll.toNanos(), interval.toNanos());
+        synchronized (generation) {
+            long start = generation[0];
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                try {
+                    generation.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SyncException(SyncException.Kind.CANCELLED, "Stopped.", null, e);
+                }
+                if (generation[0] != start) {
+                    throw new SyncException(SyncException.Kind.CANCELLED, "Stopped by the user.");
+                }
+            }
         }
     }
 
     public void cancel(String courseId) {
-        CountDownLatch latch = waits.get(courseId);
-        if (latch != null) {
-            latch.countDown();
+        long[] generation = generations.computeIfAbsent(courseId, k -> new long[1]);
+        synchronized (generation) {
+            generation[0]++;
+            generation.notifyAll();
         }
     }
 
     public void cancelAll() {
-        waits.values().forEach(CountDownLatch::countDown);
+        generations.keySet().forEach(this::cancel);
     }
 }
