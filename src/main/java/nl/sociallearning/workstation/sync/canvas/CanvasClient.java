@@ -42,9 +42,11 @@ final class CanvasClient {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Set<Call>> calls = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+    private final Duration throttleWait;
 
-    CanvasClient(ServerAddress server, String token, OkHttpClient http) {
+    CanvasClient(ServerAddress server, String token, OkHttpClient http, Duration throttleWait) {
         this.server = server;
+        this.throttleWait = throttleWait;
         this.base = HttpUrl.get(server.baseUri().toString());
         this.token = token;
         this.http = http;
@@ -112,7 +114,7 @@ final class CanvasClient {
         String detail = detail(text, response.code());
         if (response.code() == 403 && throttled(response, text)) {
             return new SyncException(Kind.RATE_LIMITED, "Canvas asks us to slow down (rate limit); trying again in "
-                    + THROTTLE_WAIT.toSeconds() + " s.", THROTTLE_WAIT, null);
+                    + Math.max(1, throttleWait.toSeconds()) + " s.", throttleWait, null);
         }
         if (response.code() == 401) {
             return new SyncException(Kind.UNAUTHORIZED, "Canvas did not accept the token (" + detail

@@ -52,6 +52,7 @@ public final class CanvasConnector implements CourseConnector {
     private final ServerAddress server;
     private final CanvasClient client;
     private final Clock clock;
+    private final Duration reconcileEvery;
     private final Duration viewRetryBase;
     /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
     private final PollPacer pacer = new PollPacer(Duration.ofSeconds(60));
@@ -67,8 +68,18 @@ public final class CanvasConnector implements CourseConnector {
     }
 
     CanvasConnector(ServerAddress server, String token, OkHttpClient http, Clock clock, Duration viewRetryBase) {
+        this(server, token, http, clock, viewRetryBase, RECONCILE_EVERY, CanvasClient.THROTTLE_WAIT);
+    }
+
+    /**
+     * {@code reconcileEvery}: how often a pass reads every topic (zero: every pass); {@code throttleWait}: how long
+     * to wait after Canvas throttled, as it says nothing of it.
+     */
+    CanvasConnector(ServerAddress server, String token, OkHttpClient http, Clock clock, Duration viewRetryBase,
+                    Duration reconcileEvery, Duration throttleWait) {
         this.server = server;
-        this.client = new CanvasClient(server, token, http);
+        this.reconcileEvery = reconcileEvery;
+        this.client = new CanvasClient(server, token, http, throttleWait);
         this.clock = clock;
         this.viewRetryBase = viewRetryBase;
     }
@@ -112,7 +123,7 @@ public final class CanvasConnector implements CourseConnector {
         if (!cursor.inPass()) {
             pacer.pace(course, request.longPoll());
             long now = clock.instant().getEpochSecond();
-            boolean reconcile = cursor.since() == 0 || now - cursor.reconciledAt() >= RECONCILE_EVERY.toSeconds();
+            boolean reconcile = cursor.since() == 0 || now - cursor.reconciledAt() >= reconcileEvery.toSeconds();
             cursor = cursor.startPass(reconcile, UUID.randomUUID().toString());
             if (reconcile) {
                 listed.put(cursor.passId(), ConcurrentHashMap.newKeySet());

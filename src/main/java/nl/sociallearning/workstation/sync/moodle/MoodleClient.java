@@ -67,13 +67,15 @@ final class MoodleClient {
                 throw HttpFailures.fromResponse(response, "HTTP " + response.code());
             }
             JsonNode answer;
+            String text = response.body().string();
             try {
-                answer = json.readTree(response.body().byteStream());
+                answer = json.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new SyncException(Kind.MALFORMED, server + " did not answer as a Moodle web service does"
-                        + " (not JSON): is this a Moodle site?", null, e);
+                throw new SyncException(Kind.MALFORMED, looksLikeJson(text)
+                        ? "Moodle's answer to " + function + " was cut off or is not valid JSON (" + e.getOriginalMessage() + ")."
+                        : server + " did not answer as a Moodle web service does (not JSON): is this a Moodle site?", null, e);
             }
-            if (answer == null) {
+            if (answer == null || answer.isMissingNode()) {
                 throw new SyncException(Kind.MALFORMED, "Moodle sent an empty answer to " + function + ".");
             }
             if (answer.isObject() && answer.has("exception")) {
@@ -88,6 +90,11 @@ final class MoodleClient {
         } finally {
             calls.get(key).remove(call);
         }
+    }
+
+    private static boolean looksLikeJson(String text) {
+        String start = text.stripLeading();
+        return start.startsWith("{") || start.startsWith("[");
     }
 
     JsonNode call(String courseId, String function) throws SyncException {

@@ -42,7 +42,8 @@ import static nl.sociallearning.workstation.sync.moodle.MoodleClient.params;
  * <li>a pass lists each forum's discussions by last post, newest first, down to the watermark, and reads each
  * newer discussion whole ({@code mod_forum_get_discussion_posts}); posts the cache holds for that discussion
  * but Moodle no longer sends are removed;</li>
- * <li>every {@link #RECONCILE_EVERY} a pass lists all discussions, to remove the ones Moodle deleted;</li>
+ * <li>every {@link #RECONCILE_EVERY} a pass lists and reads every discussion: Moodle deletes posts for good and
+ * deleting a reply does not make its discussion newer, so only such a pass finds what was deleted;</li>
  * <li>participants, with groups and roles, come with each pass ({@code core_enrol_get_enrolled_users}).</li>
  * </ul>
  * A pass stores its place in the cursor after each listing page, so a long first sync resumes after a restart.
@@ -55,6 +56,7 @@ public final class MoodleConnector implements CourseConnector {
     private final ServerAddress server;
     private final MoodleClient client;
     private final Clock clock;
+    private final Duration reconcileEvery;
     /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
     private final PollPacer pacer = new PollPacer(Duration.ofSeconds(60));
     private volatile SiteInfo site;
@@ -84,9 +86,15 @@ public final class MoodleConnector implements CourseConnector {
     }
 
     MoodleConnector(ServerAddress server, String token, OkHttpClient http, Clock clock) {
+        this(server, token, http, clock, RECONCILE_EVERY);
+    }
+
+    /** {@code reconcileEvery}: how often a pass lists and reads every discussion (zero: every pass). */
+    MoodleConnector(ServerAddress server, String token, OkHttpClient http, Clock clock, Duration reconcileEvery) {
         this.server = server;
         this.client = new MoodleClient(server, token, http);
         this.clock = clock;
+        this.reconcileEvery = reconcileEvery;
     }
 
     @Override
@@ -150,7 +158,7 @@ public final class MoodleConnector implements CourseConnector {
             pacer.pace(course, request.longPoll());
             long now = clock.instant().getEpochSecond();
             boolean reconcile = cursor.since() == 0
-                    || now - cursor.reconciledAt() >= RECONCILE_EVERY.toSeconds();
+                    || now - cursor.reconciledAt() >= reconcileEvery.toSeconds();
             if (!reconcile && !hasUpdates(course, cursor.since())) {
                 return new PullResult(cursor.write(), false, OptionalLong.empty());
             }
