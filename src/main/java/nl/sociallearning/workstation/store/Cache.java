@@ -17,6 +17,7 @@ public final class Cache implements AutoCloseable {
     private final FeedRepository feed;
     private final DraftRepository drafts;
     private final HeatmapRepository heatmap;
+    private final ServerRepository servers;
 
     private Cache(Database database) {
         this.database = database;
@@ -32,6 +33,7 @@ public final class Cache implements AutoCloseable {
         this.feed = new FeedRepository(jdbc);
         this.drafts = new DraftRepository(jdbc);
         this.heatmap = new HeatmapRepository(jdbc);
+        this.servers = new ServerRepository(jdbc);
     }
 
     public static Cache open(Path directory) {
@@ -63,6 +65,8 @@ public final class Cache implements AutoCloseable {
     public DraftRepository drafts() { return drafts; }
 
     public HeatmapRepository heatmap() { return heatmap; }
+
+    public ServerRepository servers() { return servers; }
 
     @Override
     public void close() {

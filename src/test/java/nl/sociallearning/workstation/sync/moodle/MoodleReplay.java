@@ -19,26 +19,26 @@ import java.util.function.Function;
  * A Moodle site replayed from the answers in {@code src/test/resources/platforms/moodle}: each web service function
  * answers with the file set for it (a function of the call's parameters), as Moodle would, HTTP 200 and JSON.
  */
-final class MoodleReplay extends Dispatcher {
+public final class MoodleReplay extends Dispatcher {
 
-    record Call(String function, Map<String, String> params) {
+    public record Call(String function, Map<String, String> params) {
     }
 
     private final Map<String, Function<Map<String, String>, String>> answers = new ConcurrentHashMap<>();
-    final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
 
-    MoodleReplay answer(String function, String file) {
+    public MoodleReplay answer(String function, String file) {
         answers.put(function, p -> file);
         return this;
     }
 
-    MoodleReplay answer(String function, Function<Map<String, String>, String> file) {
+    public MoodleReplay answer(String function, Function<Map<String, String>, String> file) {
         answers.put(function, file);
         return this;
     }
 
     /** The standard site: the captured discussion list and the answers modelled around it. */
-    static MoodleReplay site() {
+    public static MoodleReplay site() {
         return new MoodleReplay()
                 .answer("core_webservice_get_site_info", "core_webservice_get_site_info.json")
                 .answer("core_enrol_get_users_courses", "core_enrol_get_users_courses.json")
