@@ -15,7 +15,8 @@ public final class ConnectorFactory {
             case COURSE_SYNC_API -> new CourseSyncApiConnector(address, credentials.token());
             case MOODLE -> new MoodleConnector(address, credentials.token());
             case CANVAS -> new CanvasConnector(address, credentials.token());
-            case NODEBB, DISCOURSE -> throw new IllegalArgumentException(
+            case NODEBB -> new nl.sociallearning.workstation.sync.nodebb.NodeBbConnector(address, credentials);
+            case DISCOURSE -> throw new IllegalArgumentException(
                     "This version of the program cannot connect to " + kind + " servers yet.");
         };
     }

@@ -102,6 +102,11 @@ public final class PlatformHttp implements AutoCloseable {
         return get(courseId, url, TransferListener.NONE);
     }
 
+    /** A read whose {@code tolerated} error codes (e.g. 403 for what only some roles may see) come back as replies. */
+    public Reply get(String courseId, HttpUrl url, Set<Integer> tolerated, TransferListener transfer) throws SyncException {
+        return call(courseId, new Request.Builder().url(url).get(), tolerated, transfer);
+    }
+
     /** A write: {@code method} with a JSON body (null for none); {@code expected} error codes come back as replies. */
     public Reply write(String courseId, String method, HttpUrl url, JsonNode body, Set<Integer> expected)
             throws SyncException {

@@ -75,9 +75,38 @@ public final class PlatformText {
         return out.toString();
     }
 
-    /** A moderator's reply (plain text, as typed) as the platform's markdown/plain text: unchanged, trimmed. */
-    public static String replyText(String text) {
-        return text == null ? "" : text.strip();
+    /**
+     * A moderator's reply, written as HTML in the workstation, as the plain text (markdown) forums take: paragraphs
+     * and line breaks kept, markup dropped, so the forum's own renderer formats it.
+     */
+    public static String htmlToText(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.TextNode text) {
+                    out.append(text.getWholeText());
+                } else if (node instanceof org.jsoup.nodes.Element e) {
+                    switch (e.normalName()) {
+                        case "br" -> out.append('\n');
+                        case "li" -> out.append("\n- ");
+                        default -> { }
+                    }
+                }
+            }
+
+            @Override
+            public void tail(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.Element e && e.isBlock() && !e.normalName().equals("li")
+                        && !e.normalName().equals("body")) {
+                    out.append("\n\n");
+                }
+            }
+        }, org.jsoup.Jsoup.parseBodyFragment(html).body());
+        return out.toString().replaceAll("\n{3,}", "\n\n").strip();
     }
 
     /** A version number from a modified time: later edits give larger versions, within int range. */

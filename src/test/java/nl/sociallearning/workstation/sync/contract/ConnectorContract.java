@@ -15,6 +15,9 @@ import nl.sociallearning.workstation.sync.TransferListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.TimeUnit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * class and supplies a {@link PlatformFixture}; each scenario syncs into a {@link Mirror} (the cache in memory)
  * the way the engine does, page by page from the stored cursor.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class ConnectorContract {
 
     /** Small pages, so that every connector's paging is exercised even on small fixtures. */
