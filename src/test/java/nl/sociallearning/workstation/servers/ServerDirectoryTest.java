@@ -1,7 +1,9 @@
 package nl.sociallearning.workstation.servers;
 
 import mockwebserver3.MockWebServer;
+import nl.sociallearning.workstation.domain.ActionType;
 import nl.sociallearning.workstation.domain.Course;
+import nl.sociallearning.workstation.domain.OutboxState;
 import nl.sociallearning.workstation.domain.SavedServer;
 import nl.sociallearning.workstation.store.Cache;
 import nl.sociallearning.workstation.sync.ConnectorFactory;
@@ -83,6 +85,27 @@ class ServerDirectoryTest {
         assertThat(cache.threads().ids(course)).containsExactlyInAnyOrder("20965", "20775");
         assertThat(cache.posts().ids(course)).containsExactlyInAnyOrder("24873", "24674");
         assertThat(cache.participants().find(course, "13001")).hasValueSatisfying(p -> assertThat(p.group()).isEqualTo("Group A"));
+    }
+
+    @Test
+    void anAddedCourseIsModeratedThroughItsServerAndWhatMoodleCannotDoStaysLocal() throws Exception {
+        site.answer("mod_forum_set_lock_state", "mod_forum_set_lock_state.json");
+        SavedServer server = directory.add(ServerKind.MOODLE, moodle.url("/").toString(), "moodle-token", null).server();
+        engine.syncOnce();
+        String course = server.coursePrefix() + "4321";
+
+        var lock = engine.submit(course, ActionType.LOCK, "20965", null, java.util.Map.of());
+        var hide = engine.submit(course, ActionType.HIDE, "24873", null, java.util.Map.of());
+        engine.syncOnce();
+
+        assertThat(cache.outbox().find(lock.id())).hasValueSatisfying(e -> assertThat(e.state()).isEqualTo(OutboxState.APPLIED));
+        assertThat(site.calls).filteredOn(c -> c.function().equals("mod_forum_set_lock_state")).singleElement()
+                .satisfies(c -> assertThat(c.params()).containsEntry("forumid", "22883").containsEntry("discussionid", "20965"));
+        assertThat(cache.outbox().find(hide.id())).hasValueSatisfying(e -> {
+            assertThat(e.state()).isEqualTo(OutboxState.LOCAL_ONLY);
+            assertThat(e.detail()).contains("not sent to Moodle");
+        });
+        assertThat(cache.threads().find(course, "20965")).hasValueSatisfying(t -> assertThat(t.locked()).isTrue());
     }
 
     @Test
