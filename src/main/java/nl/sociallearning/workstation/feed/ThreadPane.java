@@ -25,6 +25,7 @@ import nl.sociallearning.workstation.domain.ActionType;
 import nl.sociallearning.workstation.domain.Approval;
 import nl.sociallearning.workstation.domain.Draft;
 import nl.sociallearning.workstation.domain.OutboxEntry;
+import nl.sociallearning.workstation.domain.OutboxState;
 import nl.sociallearning.workstation.domain.ParticipantRole;
 import nl.sociallearning.workstation.domain.Post;
 import nl.sociallearning.workstation.feed.html.PostHtml;
@@ -351,6 +352,13 @@ public final class ThreadPane extends BorderPane {
         state.getStyleClass().addAll("outbox-state", "outbox-" + e.state().name().toLowerCase(Locale.ROOT));
         HBox line = new HBox(8, state, what);
         line.setAlignment(Pos.CENTER_LEFT);
+        if (e.state() == OutboxState.LOCAL_ONLY && e.detail() != null) {
+            // Why the platform could not take it: the moderator must know it was not sent.
+            Label why = new Label(e.detail());
+            why.setWrapText(true);
+            why.getStyleClass().add(Styles.TEXT_SMALL);
+            return new VBox(2, line, why);
+        }
         if (!e.state().needsAttention()) {
             return line;
         }

@@ -16,7 +16,7 @@ public final class ConnectorFactory {
             case MOODLE -> new MoodleConnector(address, credentials.token());
             case CANVAS -> new CanvasConnector(address, credentials.token());
             case NODEBB -> new nl.sociallearning.workstation.sync.nodebb.NodeBbConnector(address, credentials);
-            case DISCOURSE -> throw new IllegalArgumentException(
+            case DISCOURSE -> new nl.sociallearning.workstation.sync.discourse.DiscourseConnector(address, credentials);
                     "This version of the program cannot connect to " + kind + " servers yet.");
         };
     }

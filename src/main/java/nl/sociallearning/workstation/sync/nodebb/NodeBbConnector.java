@@ -49,13 +49,13 @@ import java.util.stream.Collectors;
  * of the forum's pages), acts through the write API ({@code /api/v3/…}); a Bearer token of a moderator or
  * administrator (made in the admin panel, Settings › API Access).
  *
- * <p>The change feed is emulated (docs/platforms.md): {@code /api/recent} lists topics by last post time, newest
- * first; topics with a last post after the watermark are read whole ({@code /api/topic/:tid}, page by page),
- * oldest first, the watermark advancing topic by topic so a page can end anywhere and resume. Edits, soft
- * deletes, locks and pins do not change a topic's last post time, so every {@code sweepEvery} a sweep reads all
- * topics again the same way; it also finds topics and posts deleted for good (id sets against the cache). Each
- * pull also reads the flags (open flags give posts their flag counts; a changed count re-reads the topic) and
- * the post queue (pending posts).
+ * <p>The change feed is emulated (docs/platforms.md). The first sync, and a sweep every {@code sweepEvery}, reads
+ * every topic whole ({@code /api/topic/:tid}, page by page) in the order of {@code /api/recent}, the cursor keeping
+ * the listing page and the topics done on it, so a page can end anywhere and resume. After that, topics with a
+ * last post after the watermark are read, oldest first, the watermark advancing topic by topic. Edits, soft
+ * deletes, locks and pins do not change a topic's last post time: the sweep finds them, and the topics and posts
+ * deleted for good (id sets against the cache). Each pull also reads the flags (open flags give posts their flag
+ * counts; a changed count re-reads the topic) and the post queue (pending posts).
  */
 public final class NodeBbConnector implements CourseConnector {
 
@@ -149,10 +149,10 @@ public final class NodeBbConnector implements CourseConnector {
         CacheIndex cache = request.cache() == null ? (c, k) -> Set.of() : request.cache();
         Instant now = settings.clock().instant();
         WatermarkCursor cursor = start;
-        boolean sweeping = cursor.isFirstSync() || cursor.text("sweep") != null
+        boolean sweeping = cursor.isFirstSync() || cursor.text("sweepPage") != null
                 || !now.isBefore(cursor.instant("sweptAt").plus(settings.sweepEvery()));
-        if (sweeping && cursor.text("sweep") == null) {
-            cursor = cursor.with("sweep", "0");
+        if (sweeping && cursor.text("sweepPage") == null) {
+            cursor = cursor.with("sweepPage", "1").with("sweepIndex", 0).with("topicsDone", 0).with("changesDone", 0);
             readUsers(out, transfer);
         }
 
@@ -166,62 +166,105 @@ public final class NodeBbConnector implements CourseConnector {
             }
         }
         cursor = cursor.with("flags", encodeFlags(flags));
-
-        long from = sweeping ? Long.parseLong(cursor.text("sweep")) : cursor.watermark().toEpochMilli();
-        List<Listed> listing = sweeping ? list(Long.MIN_VALUE, transfer) : list(from, transfer);
-        List<Listed> todo = listing.stream().filter(t -> t.lastPost() > from)
-                .sorted(Comparator.comparingLong(Listed::lastPost).thenComparing(Listed::tid)).toList();
-
         for (String tid : reread) {
-            if (todo.stream().noneMatch(t -> t.tid().equals(tid))) {
-                readTopic(tid, flags, cache, out, transfer);
-            }
+            readTopic(tid, flags, cache, out, transfer);
         }
+        return sweeping ? sweep(cursor, flags, cache, out, request.limit(), now, transfer)
+                : incremental(cursor, flags, cache, out, request.limit(), transfer);
+    }
+
+    /**
+     * Every topic again, newest first, page by page of /api/recent; the cursor keeps the page and the topics done
+     * on it. Topics that move up meanwhile have a newer last post than the sweep's start: the watermark finds them.
+     */
+    private PullResult sweep(WatermarkCursor start, Map<String, Integer> flags, CacheIndex cache, Emitter out, int limit,
+                             Instant now, TransferListener transfer) throws SyncException {
+        WatermarkCursor cursor = start;
+        int pageNo = Integer.parseInt(cursor.text("sweepPage"));
+        int index = (int) cursor.number("sweepIndex", 0);
+        long topicsDone = cursor.number("topicsDone", 0);
+        long changesBefore = out.count;
+        int done = 0;
+        while (true) {
+            JsonNode body = recent(pageNo, transfer);
+            JsonNode topics = body.path("topics");
+            if (pageNo == 1 && index == 0 && !topics.isEmpty() && cursor.text("sweepActivity") == null) {
+                cursor = cursor.with("sweepActivity", topics.get(0).path("lastposttime").asText("0"));
+            }
+            for (; index < topics.size(); index++) {
+                if (done > 0 && out.count >= Math.max(1, limit)) {
+                    long changesDone = cursor.number("changesDone", 0) + out.count - changesBefore;
+                    long perTopic = Math.max(1, changesDone / Math.max(1, topicsDone));
+                    long remaining = Math.max(1, body.path("topicCount").asLong(0) - topicsDone) * perTopic;
+                    cursor = cursor.with("sweepPage", String.valueOf(pageNo)).with("sweepIndex", index)
+                            .with("topicsDone", topicsDone).with("changesDone", changesDone);
+                    return new PullResult(cursor.encode(), true, OptionalLong.of(remaining));
+                }
+                readTopic(PlatformText.id(topics.get(index), "tid"), flags, cache, out, transfer);
+                topicsDone++;
+                done++;
+            }
+            if (topics.isEmpty() || pageNo >= body.path("pagination").path("pageCount").asInt(1)) {
+                break;
+            }
+            pageNo++;
+            index = 0;
+        }
+        if (!cursor.isFirstSync()) {
+            // What the cache holds beyond the forum's topics is gone from it (purged): one more pass over the list.
+            Set<String> listed = list(Long.MIN_VALUE, transfer).stream().map(Listed::tid).collect(Collectors.toSet());
+            Set<String> cached = cache.ids(courseId, EntityKind.THREAD).stream()
+                    .filter(id -> !id.startsWith(NodeBbReader.QUEUE_PREFIX)).collect(Collectors.toSet());
+            IdSets.removeMissing(EntityKind.THREAD, cached, listed, out);
+        }
+        long activity = Long.parseLong(cursor.text("sweepActivity") == null ? "0" : cursor.text("sweepActivity"));
+        cursor = cursor.withWatermark(Instant.ofEpochMilli(Math.max(activity, cursor.watermark().toEpochMilli())))
+                .with("sweptAt", now).without("sweepPage").without("sweepIndex").without("sweepActivity")
+                .without("topicsDone").without("changesDone");
+        return new PullResult(cursor.encode(), false, OptionalLong.of(0));
+    }
+
+    /** Topics with a post after the watermark, oldest first, the watermark advancing topic by topic. */
+    private PullResult incremental(WatermarkCursor start, Map<String, Integer> flags, CacheIndex cache, Emitter out,
+                                   int limit, TransferListener transfer) throws SyncException {
+        WatermarkCursor cursor = start;
+        long from = cursor.watermark().toEpochMilli();
+        List<Listed> todo = list(from, transfer).stream()
+                .sorted(Comparator.comparingLong(Listed::lastPost).thenComparing(Listed::tid)).toList();
         long position = from;
         int done = 0;
         for (Listed topic : todo) {
             // At least one topic a page, so every page makes progress; never part of a run of equal times.
             boolean tie = topic.lastPost() == position;
-            if (done > 0 && out.count >= Math.max(1, request.limit()) && !tie) {
+            if (done > 0 && out.count >= Math.max(1, limit) && !tie) {
                 break;
             }
             readTopic(topic.tid(), flags, cache, out, transfer);
             position = topic.lastPost();
             done++;
         }
-        boolean more = done < todo.size();
-        if (sweeping && more) {
-            cursor = cursor.with("sweep", String.valueOf(position));
-        } else if (sweeping) {
-            cursor = endSweep(cursor, listing, cache, out, now);
-            long newest = listing.stream().mapToLong(Listed::lastPost).max().orElse(0);
-            cursor = cursor.withWatermark(Instant.ofEpochMilli(Math.max(newest, cursor.watermark().toEpochMilli())));
-        } else if (position > from) {
+        if (position > from) {
             cursor = cursor.withWatermark(Instant.ofEpochMilli(position));
         }
         long remaining = todo.subList(done, todo.size()).stream().mapToLong(t -> t.posts() + 1L).sum();
-        return new PullResult(cursor.encode(), more, OptionalLong.of(remaining));
+        return new PullResult(cursor.encode(), done < todo.size(), OptionalLong.of(remaining));
     }
 
-    /** The sweep has read every topic: what the cache holds beyond that is gone from the forum. */
-    private WatermarkCursor endSweep(WatermarkCursor cursor, List<Listed> listing, CacheIndex cache, Emitter out, Instant now) {
-        Set<String> listed = listing.stream().map(Listed::tid).collect(Collectors.toSet());
-        Set<String> cached = cache.ids(courseId, EntityKind.THREAD).stream()
-                .filter(id -> !id.startsWith(NodeBbReader.QUEUE_PREFIX)).collect(Collectors.toSet());
-        IdSets.removeMissing(EntityKind.THREAD, cached, listed, out);
-        return cursor.without("sweep").with("sweptAt", now);
+    private JsonNode recent(int page, TransferListener transfer) throws SyncException {
+        JsonNode body = http.get(courseId, http.url("api", "recent").addQueryParameter("page", String.valueOf(page)).build(),
+                transfer);
+        if (!body.path("topics").isArray()) {
+            throw new PlatformText.MalformedException("the list of recent topics has no 'topics'");
+        }
+        return body;
     }
 
     /** Topics by last post, newest first, down to {@code after} (all of them for {@link Long#MIN_VALUE}). */
     private List<Listed> list(long after, TransferListener transfer) throws SyncException {
         List<Listed> topics = new ArrayList<>();
         for (int page = 1; ; page++) {
-            JsonNode body = http.get(courseId, http.url("api", "recent").addQueryParameter("page", String.valueOf(page))
-                    .build(), transfer);
+            JsonNode body = recent(page, transfer);
             JsonNode items = body.path("topics");
-            if (!items.isArray()) {
-                throw new PlatformText.MalformedException("the list of recent topics has no 'topics'");
-            }
             boolean older = false;
             for (JsonNode t : items) {
                 long last = t.path("lastposttime").asLong(0);

@@ -45,7 +45,8 @@ public final class PlatformText {
             return null;
         }
         try {
-            return Instant.parse(v.asText());
+            // Discourse writes offsets ("2013-02-04T15:26:25.977-05:00") as well as Z.
+            return java.time.OffsetDateTime.parse(v.asText()).toInstant();
         } catch (DateTimeParseException e) {
             throw new MalformedException("field '" + field + "' is not an ISO-8601 time: " + v.asText());
         }
@@ -100,7 +101,7 @@ public final class PlatformText {
 
             @Override
             public void tail(org.jsoup.nodes.Node node, int depth) {
-                if (node instanceof org.jsoup.nodes.Element e && e.isBlock() && !e.normalName().equals("li")
+                if (node instanceof org.jsoup.nodes.Element e && e.isBlock() && !e.normalName().equals("li") && !e.normalName().equals("br")
                         && !e.normalName().equals("body")) {
                     out.append("\n\n");
                 }

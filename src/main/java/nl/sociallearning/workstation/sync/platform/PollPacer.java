@@ -25,8 +25,13 @@ public final class PollPacer {
         if (longPoll.isZero() || longPoll.isNegative() || interval.isZero()) {
             return;
         }
+        sleep(courseId, longPoll.compareTo(interval) < 0 ? longPoll : interval);
+    }
+
+    /** Waits {@code wait} (e.g. for a request budget to refill); {@link #cancel} ends it with CANCELLED. */
+    public void sleep(String courseId, Duration wait) throws SyncException {
         long[] generation = generations.computeIfAbsent(courseId, k -> new long[1]);
-        long deadline = System.nanoTime() + Math.min(longPoll.toNanos(), interval.toNanos());
+        long deadline = System.nanoTime() + wait.toNanos();
         synchronized (generation) {
             long start = generation[0];
             long left;

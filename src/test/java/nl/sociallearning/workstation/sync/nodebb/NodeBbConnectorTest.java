@@ -154,6 +154,11 @@ class NodeBbConnectorTest {
 
         assertThat(result.hasMore()).as("caught up").isFalse();
         assertThat(pages).as("small pages").isGreaterThan(2);
+        int finalPages = pages;
+        assertThat(forum.server.requests()).as("one listing page a pull, not the whole list again")
+                .filteredOn(r -> r.getUrl().encodedPath().equals("/api/recent")).hasSizeLessThanOrEqualTo(finalPages);
+        assertThat(forum.server.requests()).as("each topic read once")
+                .filteredOn(r -> r.getUrl().encodedPath().equals("/api/topic/4")).hasSize(1);
         assertThat(all.stream().filter(c -> c.kind() == EntityKind.POST).map(Change::entityId).distinct())
                 .containsExactlyInAnyOrderElementsOf(forum.postIds());
     }
