@@ -17,7 +17,6 @@ public final class ConnectorFactory {
             case CANVAS -> new CanvasConnector(address, credentials.token());
             case NODEBB -> new nl.sociallearning.workstation.sync.nodebb.NodeBbConnector(address, credentials);
             case DISCOURSE -> new nl.sociallearning.workstation.sync.discourse.DiscourseConnector(address, credentials);
-                    "This version of the program cannot connect to " + kind + " servers yet.");
         };
     }
 }
