@@ -159,5 +159,4 @@ public final class ServerDirectory {
     public static TokenVault defaultVault(java.nio.file.Path dataDirectory) {
         return new KeyringTokenVault(new FileTokenVault(dataDirectory));
     }
-
 }
