@@ -105,6 +105,10 @@ public final class ShellView extends StackPane {
         return feedView;
     }
 
+    public CourseOverviewView coursesView() {
+        return coursesView;
+    }
+
     public Toast toast() {
         return toast;
     }

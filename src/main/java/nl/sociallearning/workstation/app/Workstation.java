@@ -4,31 +4,37 @@ import nl.sociallearning.workstation.assessment.DemoAssessments;
 import nl.sociallearning.workstation.demo.DemoContent;
 import nl.sociallearning.workstation.demo.DemoCourseServer;
 import nl.sociallearning.workstation.demo.FaultPlan;
+import nl.sociallearning.workstation.servers.ServerDirectory;
 import nl.sociallearning.workstation.store.Cache;
 import nl.sociallearning.workstation.sync.ServerAddress;
+import nl.sociallearning.workstation.sync.ServerSet;
 import nl.sociallearning.workstation.sync.SyncEngine;
 import nl.sociallearning.workstation.sync.SyncSettings;
 import nl.sociallearning.workstation.sync.api.CourseSyncApiConnector;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 
 /**
  * The composition root: the cache, the course server (the embedded demo server unless another is given),
- * its connector and the sync engine. Everything else gets what it needs from here.
+ * its connector, the servers the user added beside it, and the sync engine. Everything else gets what it needs from here.
  */
 public final class Workstation implements AutoCloseable {
 
     private final Cache cache;
     private final DemoCourseServer demoServer;
-    private final CourseSyncApiConnector connector;
+    private final ServerSet connector;
     private final SyncEngine engine;
+    private final ServerDirectory servers;
 
-    private Workstation(Cache cache, DemoCourseServer demoServer, CourseSyncApiConnector connector, SyncEngine engine) {
+    private Workstation(Cache cache, DemoCourseServer demoServer, ServerSet connector, SyncEngine engine,
+                        ServerDirectory servers) {
         this.cache = cache;
         this.demoServer = demoServer;
         this.connector = connector;
         this.engine = engine;
+        this.servers = servers;
     }
 
     public static Workstation open(Options options) throws IOException {
@@ -50,10 +56,14 @@ public final class Workstation implements AutoCloseable {
                     DemoAssessments.installExampleFramework(cache);
                 }
             }
-            CourseSyncApiConnector connector = new CourseSyncApiConnector(address, token);
+            // The primary server keeps its course ids; servers the user added sync beside it (ServerSet).
+            ServerSet connector = new ServerSet(new CourseSyncApiConnector(address, token));
             SyncEngine engine = new SyncEngine(connector, cache,
                     options.mode() == Options.Mode.SYNC || options.mode() == Options.Mode.REPORT ? SyncSettings.oneOff() : SyncSettings.defaults());
-            return new Workstation(cache, demo, connector, engine);
+            ServerDirectory servers = new ServerDirectory(cache, ServerDirectory.defaultVault(options.dataDirOrDefault()),
+                    connector, engine::rediscover, ServerDirectory.connectorFactory(), Clock.systemUTC());
+            servers.attachSaved();
+            return new Workstation(cache, demo, connector, engine, servers);
         } catch (IOException | RuntimeException e) {
             if (demo != null) {
                 demo.close();
@@ -84,6 +94,11 @@ public final class Workstation implements AutoCloseable {
 
     public SyncEngine engine() {
         return engine;
+    }
+
+    /** The servers the user added, and adding one. */
+    public ServerDirectory servers() {
+        return servers;
     }
 
     @Override

@@ -23,6 +23,8 @@ import nl.sociallearning.workstation.feed.html.PostView;
 import nl.sociallearning.workstation.heatmap.HeatmapViewModel;
 import nl.sociallearning.workstation.reports.ReportsView;
 import nl.sociallearning.workstation.reports.ReportsViewModel;
+import nl.sociallearning.workstation.servers.AddServerView;
+import nl.sociallearning.workstation.servers.AddServerViewModel;
 import nl.sociallearning.workstation.ui.Messages;
 import nl.sociallearning.workstation.ui.TaskRunner;
 import nl.sociallearning.workstation.ui.TimeFormat;
@@ -120,7 +122,15 @@ public final class WorkstationApp extends Application {
         installReports(opened, messages);
         theme = new ThemeSwitcher(shell, settings.flag("theme.dark", false));
         scene.setRoot(shell);
-        ShellCommands.install(scene, shell, feed, opened.engine(), messages, theme);
+        AddServerViewModel addServerModel = new AddServerViewModel(opened.servers(), runner, messages);
+        AddServerView addServer = new AddServerView(shell, addServerModel, messages);
+        addServerModel.setOnAdded(added -> {
+            addServer.hide();
+            shell.toast().show(messages.get("servers.added", added.server().name(), added.courses().size()));
+            shell.show(ShellView.Page.COURSES);
+        });
+        shell.coursesView().setOnAddServer(addServer::show);
+        ShellCommands.install(scene, shell, feed, opened.engine(), messages, theme, addServer::show);
         feed.newlyFlaggedProperty().addListener((obs, old, item) -> {
             if (item != null) {
                 notifyFlagged(messages, item.row().thread().title(), item.row().flags());

@@ -47,6 +47,7 @@ public final class CourseOverviewView extends BorderPane {
     private final NumberFormat numbers;
     private final TableView<CourseRow> courseTable = new TableView<>();
     private final ListView<ThreadSummary> threadList = new ListView<>();
+    private final javafx.scene.control.Button addServer = new javafx.scene.control.Button();
 
     public CourseOverviewView(CourseOverviewViewModel model, Messages messages, TimeFormat time, String serverName) {
         this.model = model;
@@ -56,8 +57,15 @@ public final class CourseOverviewView extends BorderPane {
         getStyleClass().add("course-overview");
         Label server = new Label(messages.get("overview.server", serverName));
         server.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        BorderPane.setMargin(server, new Insets(10, 12, 0, 12));
-        setTop(server);
+        addServer.setText(messages.get("overview.addServer"));
+        addServer.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.PLUS));
+        addServer.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, server, gap, addServer);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        BorderPane.setMargin(top, new Insets(10, 12, 0, 12));
+        setTop(top);
         SplitPane split = new SplitPane(coursePane(), threadPane());
         split.setDividerPositions(0.6);
         setCenter(split);
@@ -68,6 +76,11 @@ public final class CourseOverviewView extends BorderPane {
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
+    }
+
+    /** What "Add server…" does; the shell opens the form (the courses page does not know it). */
+    public void setOnAddServer(Runnable action) {
+        addServer.setOnAction(e -> action.run());
     }
 
     private VBox coursePane() {

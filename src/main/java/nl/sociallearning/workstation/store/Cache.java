@@ -20,6 +20,7 @@ public final class Cache implements AutoCloseable {
     private final FrameworkRepository frameworks;
     private final AssessmentRepository assessments;
     private final ReportRepository reports;
+    private final ServerRepository servers;
 
     private Cache(Database database) {
         this.database = database;
@@ -38,6 +39,7 @@ public final class Cache implements AutoCloseable {
         this.frameworks = new FrameworkRepository(jdbc);
         this.assessments = new AssessmentRepository(jdbc);
         this.reports = new ReportRepository(jdbc);
+        this.servers = new ServerRepository(jdbc);
     }
 
     public static Cache open(Path directory) {
@@ -74,6 +76,7 @@ public final class Cache implements AutoCloseable {
 
     public AssessmentRepository assessments() { return assessments; }
     public ReportRepository reports() { return reports; }
+    public ServerRepository servers() { return servers; }
 
     @Override
     public void close() {

@@ -81,6 +81,22 @@ public final class SyncEngine implements AutoCloseable {
             return;
         }
         live = true;
+        discoverInBackground();
+        daemon("sync-outbox", pusher);
+        outboxChanged();
+    }
+
+    /**
+     * Reads the course list again and starts syncing the courses that are new in it (e.g. after the user added a
+     * server). A live engine does it in the background; otherwise the next one-off sync will.
+     */
+    public void rediscover() {
+        if (live && !closed) {
+            discoverInBackground();
+        }
+    }
+
+    private void discoverInBackground() {
         daemon("sync-discovery", () -> {
             Backoff backoff = settings.newBackoff();
             while (!closed) {
@@ -98,8 +114,6 @@ public final class SyncEngine implements AutoCloseable {
                 }
             }
         });
-        daemon("sync-outbox", pusher);
-        outboxChanged();
     }
 
     /**

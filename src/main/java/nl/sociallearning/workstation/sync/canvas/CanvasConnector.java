@@ -1,0 +1,423 @@
+package nl.sociallearning.workstation.sync.canvas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.sociallearning.workstation.domain.ActionType;
+import nl.sociallearning.workstation.domain.Change;
+import nl.sociallearning.workstation.domain.Course;
+import nl.sociallearning.workstation.domain.EntityKind;
+import nl.sociallearning.workstation.domain.ModerationAction;
+import nl.sociallearning.workstation.domain.Participant;
+import nl.sociallearning.workstation.domain.UserIdentity;
+import nl.sociallearning.workstation.sync.ActionOutcome;
+import nl.sociallearning.workstation.sync.ChangeSink;
+import nl.sociallearning.workstation.sync.CourseConnector;
+import nl.sociallearning.workstation.sync.PullRequest;
+import nl.sociallearning.workstation.sync.PullResult;
+import nl.sociallearning.workstation.sync.ServerAddress;
+import nl.sociallearning.workstation.sync.SyncException;
+import nl.sociallearning.workstation.sync.SyncException.Kind;
+import nl.sociallearning.workstation.sync.TransferListener;
+import nl.sociallearning.workstation.sync.platform.IdSets;
+import nl.sociallearning.workstation.sync.platform.PollPacer;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A Canvas LMS through its REST API (a user's access token). Canvas has no change feed, so this emulates one per
+ * course (see docs/platforms.md): topics by recent activity down to the watermark, each newer topic read whole with
+ * {@code /view} (retried while Canvas builds it: 503; if it stays unavailable, from the entry and reply lists), soft-deleted entries as deleted posts, and every
+ * {@link #RECONCILE_EVERY} a pass over all topics that removes the ones Canvas no longer lists. An idle course costs
+ * one request (the first topic page) per long-poll interval.
+ */
+public final class CanvasConnector implements CourseConnector {
+
+    static final int PER_PAGE = 50;
+    static final Duration RECONCILE_EVERY = Duration.ofHours(6);
+    private static final int VIEW_ATTEMPTS = 5;
+
+    private final ServerAddress server;
+    private final CanvasClient client;
+    private final Clock clock;
+    private final Duration reconcileEvery;
+    private final Duration viewRetryBase;
+    /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
+    private final PollPacer pacer = new PollPacer(Duration.ofSeconds(60));
+    private final Map<String, Set<String>> enrolled = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> listed = new ConcurrentHashMap<>();
+
+    public CanvasConnector(ServerAddress server, String token) {
+        this(server, token, new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(60))
+                .retryOnConnectionFailure(false)
+                .build(), Clock.systemUTC(), Duration.ofSeconds(1));
+    }
+
+    CanvasConnector(ServerAddress server, String token, OkHttpClient http, Clock clock, Duration viewRetryBase) {
+        this(server, token, http, clock, viewRetryBase, RECONCILE_EVERY, CanvasClient.THROTTLE_WAIT);
+    }
+
+    /**
+     * {@code reconcileEvery}: how often a pass reads every topic (zero: every pass); {@code throttleWait}: how long
+     * to wait after Canvas throttled, as it says nothing of it.
+     */
+    CanvasConnector(ServerAddress server, String token, OkHttpClient http, Clock clock, Duration viewRetryBase,
+                    Duration reconcileEvery, Duration throttleWait) {
+        this.server = server;
+        this.reconcileEvery = reconcileEvery;
+        this.client = new CanvasClient(server, token, http, throttleWait);
+        this.clock = clock;
+        this.viewRetryBase = viewRetryBase;
+    }
+
+    @Override
+    public String describe() {
+        return "Canvas " + server;
+    }
+
+    @Override
+    public UserIdentity me() throws SyncException {
+        JsonNode self = client.get(null, client.api("users", "self").build()).body();
+        if (!self.isObject() || !self.has("id")) {
+            throw new SyncException(Kind.MALFORMED, server + " answered, but not as Canvas does: is this a Canvas site?");
+        }
+        return read(() -> CanvasReader.identity(self));
+    }
+
+    @Override
+    public List<Course> courses() throws SyncException {
+        List<Course> courses = new ArrayList<>();
+        HttpUrl url = client.api("courses").addQueryParameter("enrollment_state", "active")
+                .addQueryParameter("include[]", "total_students").addQueryParameter("per_page", "100").build();
+        while (url != null) {
+            CanvasClient.Page page = client.get(null, url);
+            for (JsonNode c : array(page.body(), "course list")) {
+                Course course = read(() -> CanvasReader.course(c, ZoneId.systemDefault()));
+                if (course != null) {
+                    courses.add(course);
+                }
+            }
+            url = page.next();
+        }
+        return courses;
+    }
+
+    @Override
+    public PullResult pull(PullRequest request, ChangeSink sink, TransferListener transfer) throws SyncException {
+        String course = request.courseId();
+        CanvasCursor cursor = CanvasCursor.parse(request.cursor());
+        if (!cursor.inPass()) {
+            pacer.pace(course, request.longPoll());
+            long now = clock.instant().getEpochSecond();
+            boolean reconcile = cursor.since() == 0 || now - cursor.reconciledAt() >= reconcileEvery.toSeconds();
+            cursor = cursor.startPass(reconcile, UUID.randomUUID().toString());
+            if (reconcile) {
+                listed.put(cursor.passId(), ConcurrentHashMap.newKeySet());
+            }
+        }
+        HttpUrl url = cursor.next() != null ? HttpUrl.get(cursor.next())
+                : client.api("courses", course, "discussion_topics").addQueryParameter("order_by", "recent_activity")
+                .addQueryParameter("per_page", String.valueOf(PER_PAGE)).build();
+        CanvasClient.Page page = client.get(course, url);
+        JsonNode topics = array(page.body(), "topic list");
+        Set<String> seen = cursor.reconcile() ? listed.get(cursor.passId()) : null;
+        List<JsonNode> newer = new ArrayList<>();
+        boolean reachedWatermark = false;
+        for (JsonNode t : topics) {
+            String id = read(() -> CanvasReader.id(t, "id"));
+            if (seen != null) {
+                seen.add(id);
+            }
+            long activity = CanvasReader.activity(t);
+            cursor = cursor.seen(activity);
+            if (cursor.since() > 0 && activity <= cursor.since() && !cursor.reconcile()) {
+                // Pinned topics may stand first whatever their age; the first old unpinned one ends the news.
+                if (!t.path("pinned").asBoolean(false)) {
+                    reachedWatermark = true;
+                    break;
+                }
+                continue;
+            }
+            // A reconciling pass reads old topics too: Canvas changes no topic time when an entry is edited or deleted.
+            newer.add(t);
+        }
+        if (!cursor.peopleRead() && (!newer.isEmpty() || cursor.reconcile())) {
+            participants(course, sink);
+            cursor = cursor.peopleDone();
+        }
+        for (JsonNode t : newer) {
+            topic(request, t, sink);
+        }
+        if (page.next() != null && !reachedWatermark) {
+            return new PullResult(cursor.continueAt(page.next().toString()).write(), true, OptionalLong.empty());
+        }
+        if (cursor.reconcile()) {
+            removeUnlisted(request, cursor, sink);
+        }
+        return new PullResult(cursor.endPass(clock.instant().getEpochSecond()).write(), false, OptionalLong.empty());
+    }
+
+    /** Enrolled users with their roles, and their groups (one request per group). */
+    private void participants(String course, ChangeSink sink) throws SyncException {
+        Map<String, String> groupOf = new HashMap<>();
+        for (JsonNode g : all(course, client.api("courses", course, "groups").addQueryParameter("per_page", "100").build())) {
+            String name = g.path("name").asText("");
+            String groupId = read(() -> CanvasReader.id(g, "id"));
+            for (JsonNode u : all(course, client.api("groups", groupId, "users").addQueryParameter("per_page", "100").build())) {
+                groupOf.putIfAbsent(u.path("id").asText(), name);
+            }
+        }
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        for (JsonNode u : all(course, client.api("courses", course, "users").addQueryParameter("include[]", "enrollments")
+                .addQueryParameter("per_page", "100").build())) {
+            Participant p = read(() -> CanvasReader.participant(course, u, groupOf.get(u.path("id").asText())));
+            ids.add(p.id());
+            sink.accept(new Change.ParticipantUpsert(p));
+        }
+        enrolled.put(course, ids);
+    }
+
+    private List<JsonNode> all(String course, HttpUrl first) throws SyncException {
+        List<JsonNode> items = new ArrayList<>();
+        HttpUrl url = first;
+        while (url != null) {
+            CanvasClient.Page page = client.get(course, url);
+            array(page.body(), "list").forEach(items::add);
+            url = page.next();
+        }
+        return items;
+    }
+
+    /** A topic whole: the thread, its opening post, every entry; cached posts Canvas no longer has are removed. */
+    private void topic(PullRequest request, JsonNode topic, ChangeSink sink) throws SyncException {
+        String course = request.courseId();
+        String topicId = read(() -> CanvasReader.id(topic, "id"));
+        sink.accept(new Change.ThreadUpsert(read(() -> CanvasReader.thread(course, topic))));
+        sink.accept(new Change.PostUpsert(read(() -> CanvasReader.openingPost(course, topic))));
+        Set<String> sent = new HashSet<>();
+        sent.add(topicId);
+        for (Change c : entries(course, topicId)) {
+            if (c.kind() == EntityKind.POST) {
+                sent.add(c.entityId());
+            }
+            sink.accept(c);
+        }
+        if (request.cache() != null) {
+            IdSets.removeMissing(EntityKind.POST, request.cache().postsOf(course, topicId), sent, sink);
+        }
+    }
+
+    /** The entries of a topic from {@code /view}, which Canvas may still be building (503): then wait and ask again. */
+    private List<Change> entries(String course, String topicId) throws SyncException {
+        HttpUrl url = client.api("courses", course, "discussion_topics", topicId, "view").build();
+        Duration wait = viewRetryBase;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return view(course, topicId, client.get(course, url).body());
+            } catch (SyncException e) {
+                if (e.kind() != Kind.SERVER_ERROR) {
+                    throw e;
+                }
+                if (attempt >= VIEW_ATTEMPTS) {
+                    return entryList(course, topicId);
+                }
+                Duration least = wait;
+                Duration delay = e.retryAfter().filter(r -> r.compareTo(least) > 0).orElse(least);
+                pacer.pace(course, delay);
+                wait = wait.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * The slower way to a whole topic, when {@code /view} stays unavailable: the entry list (with each entry's
+     * recent replies) and, where an entry has more, its reply list. Replies then hang below their entry.
+     */
+    private List<Change> entryList(String course, String topicId) throws SyncException {
+        Map<String, Change> posts = new LinkedHashMap<>();
+        HttpUrl.Builder topic = client.api("courses", course, "discussion_topics", topicId, "entries");
+        for (JsonNode e : all(course, topic.addQueryParameter("per_page", "100").build())) {
+            Change entry = new Change.PostUpsert(read(() -> CanvasReader.entry(course, topicId, e, topicId)));
+            posts.put(entry.entityId(), entry);
+            JsonNode replies = e.path("recent_replies");
+            if (e.path("has_more_replies").asBoolean(false)) {
+                replies = objects(all(course, client.api("courses", course, "discussion_topics", topicId, "entries",
+                        read(() -> CanvasReader.id(e, "id")), "replies").addQueryParameter("per_page", "100").build()));
+            }
+            for (JsonNode r : replies) {
+                Change reply = new Change.PostUpsert(read(() -> CanvasReader.entry(course, topicId, r, entry.entityId())));
+                posts.put(reply.entityId(), reply);
+            }
+        }
+        return new ArrayList<>(posts.values());
+    }
+
+    private static JsonNode objects(List<JsonNode> items) {
+        com.fasterxml.jackson.databind.node.ArrayNode array = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        items.forEach(array::add);
+        return array;
+    }
+
+    private List<Change> view(String course, String topicId, JsonNode view) throws SyncException {
+        if (!view.isObject() || !view.path("view").isArray()) {
+            throw new SyncException(Kind.MALFORMED, "Canvas's topic view has no 'view' list.");
+        }
+        List<Change> changes = new ArrayList<>();
+        Set<String> known = enrolled.getOrDefault(course, Set.of());
+        for (JsonNode p : view.path("participants")) {
+            if (p.hasNonNull("id") && !known.contains(p.get("id").asText())) {
+                changes.add(new Change.ParticipantUpsert(read(() -> CanvasReader.threadParticipant(course, p))));
+            }
+        }
+        Map<String, Change> posts = new LinkedHashMap<>();
+        read(() -> {
+            collect(course, topicId, view.path("view"), topicId, posts);
+            // Entries made after Canvas built the cached view come separately; they may repeat one of the view.
+            collect(course, topicId, view.path("new_entries"), topicId, posts);
+            return posts;
+        });
+        changes.addAll(posts.values());
+        return changes;
+    }
+
+    /** Flattens the entry tree; a malformed entry throws {@link CanvasReader.MalformedException}. */
+    private void collect(String course, String topicId, JsonNode entries, String parentPostId, Map<String, Change> into) {
+        for (JsonNode e : entries) {
+            Change post = new Change.PostUpsert(CanvasReader.entry(course, topicId, e, parentPostId));
+            into.put(post.entityId(), post);
+            collect(course, topicId, e.path("replies"), post.entityId(), into);
+        }
+    }
+
+    private void removeUnlisted(PullRequest request, CanvasCursor cursor, ChangeSink sink) {
+        Set<String> seen = listed.remove(cursor.passId());
+        if (seen == null || request.cache() == null) {
+            return;
+        }
+        IdSets.removeMissing(EntityKind.THREAD, request.cache().ids(request.courseId(), EntityKind.THREAD), seen, sink);
+    }
+
+    @Override
+    public List<Change> thread(String courseId, String threadId) throws SyncException {
+        JsonNode topic = client.get(courseId, client.api("courses", courseId, "discussion_topics", threadId).build()).body();
+        List<Change> changes = new ArrayList<>();
+        changes.add(new Change.ThreadUpsert(read(() -> CanvasReader.thread(courseId, topic))));
+        changes.add(new Change.PostUpsert(read(() -> CanvasReader.openingPost(courseId, topic))));
+        changes.addAll(entries(courseId, threadId));
+        return changes;
+    }
+
+    @Override
+    public ActionOutcome send(ModerationAction action) throws SyncException {
+        try {
+            return switch (action.type()) {
+                case REPLY -> reply(action);
+                case DELETE -> delete(action);
+                case LOCK, UNLOCK -> updateTopic(action, "locked", action.type() == ActionType.LOCK);
+                case PIN, UNPIN -> updateTopic(action, "pinned", action.type() == ActionType.PIN);
+                case HIDE, UNHIDE -> localOnly("Canvas cannot hide a single reply");
+                case RESTORE -> localOnly("Canvas cannot restore a deleted reply through its API");
+                case APPROVE, REJECT -> localOnly("Canvas discussions have no approval queue");
+                case FLAG -> localOnly("Canvas's reports of replies are not in its REST API");
+                case SET_TRIAGE, NOTE -> localOnly("triage and notes are the workstation's own");
+            };
+        } catch (SyncException e) {
+            if (e.kind() == Kind.FORBIDDEN || e.kind() == Kind.NOT_FOUND || e.kind() == Kind.REFUSED) {
+                return new ActionOutcome.Rejected(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private static ActionOutcome localOnly(String why) {
+        return new ActionOutcome.LocalOnly("Kept in the workstation, not sent to Canvas: " + why + ".");
+    }
+
+    /** A reply to the topic (its opening post) or to an entry ({@code <topic>.<entry>}). */
+    private ActionOutcome reply(ModerationAction action) throws SyncException {
+        String target = action.targetId();
+        int dot = target.indexOf('.');
+        String topicId = dot < 0 ? target : target.substring(0, dot);
+        HttpUrl.Builder url = client.api("courses", action.courseId(), "discussion_topics", topicId, "entries");
+        if (dot >= 0) {
+            url.addPathSegment(target.substring(dot + 1)).addPathSegment("replies");
+        }
+        JsonNode entry = client.send(action.courseId(), "POST", url.build(),
+                Map.of("message", action.payload().getOrDefault("bodyHtml", "")));
+        List<Change> state = new ArrayList<>();
+        if (entry.hasNonNull("id") && entry.hasNonNull("created_at")) {
+            state.add(new Change.PostUpsert(read(() -> CanvasReader.entry(action.courseId(), topicId, entry, target))));
+        }
+        return new ActionOutcome.Applied(state, false);
+    }
+
+    private ActionOutcome delete(ModerationAction action) throws SyncException {
+        String target = action.targetId();
+        int dot = target.indexOf('.');
+        if (dot < 0) {
+            return localOnly("Canvas deletes a topic only with all its replies; delete it in Canvas if that is meant");
+        }
+        client.send(action.courseId(), "DELETE", client.api("courses", action.courseId(), "discussion_topics",
+                target.substring(0, dot), "entries", target.substring(dot + 1)).build(), Map.of());
+        return new ActionOutcome.Applied(List.of(), false);
+    }
+
+    private ActionOutcome updateTopic(ModerationAction action, String field, boolean value) throws SyncException {
+        JsonNode topic = client.send(action.courseId(), "PUT", client.api("courses", action.courseId(),
+                "discussion_topics", action.targetId()).build(), Map.of(field, String.valueOf(value)));
+        List<Change> state = new ArrayList<>();
+        if (topic.hasNonNull("id") && (topic.hasNonNull("posted_at") || topic.hasNonNull("created_at"))) {
+            state.add(new Change.ThreadUpsert(read(() -> CanvasReader.thread(action.courseId(), topic))));
+        }
+        return new ActionOutcome.Applied(state, false);
+    }
+
+    @Override
+    public void cancel(String courseId) {
+        pacer.cancel(courseId);
+        client.cancel(courseId);
+    }
+
+    @Override
+    public void close() {
+        pacer.cancelAll();
+        client.close();
+    }
+
+    long requestCount() {
+        return client.requestCount();
+    }
+
+    private JsonNode array(JsonNode body, String what) throws SyncException {
+        if (!body.isArray()) {
+            throw new SyncException(Kind.MALFORMED, "Canvas's " + what + " is not a list.");
+        }
+        return body;
+    }
+
+    private interface Mapping<T> {
+        T map();
+    }
+
+    private static <T> T read(Mapping<T> mapping) throws SyncException {
+        try {
+            return mapping.map();
+        } catch (CanvasReader.MalformedException e) {
+            throw new SyncException(Kind.MALFORMED, "Canvas sent data this program cannot read: " + e.getMessage(), null, e);
+        }
+    }
+}
