@@ -58,6 +58,7 @@ public final class ShellView extends StackPane {
     private final FeedView feedView;
     private final CourseOverviewView coursesView;
     private final HeatmapView heatmapView;
+    private Node assessmentsView;
     private final BorderPane frame = new BorderPane();
     private final ToggleGroup rail = new ToggleGroup();
     private final ComboBox<CourseChoice> coursePicker = new ComboBox<>();
@@ -107,6 +108,14 @@ public final class ShellView extends StackPane {
         return toast;
     }
 
+    /** The assessments page (WACKER), shown on the rail's ASSESSMENTS entry instead of "coming". */
+    public void setAssessmentsView(Node view) {
+        this.assessmentsView = view;
+        if (page == Page.ASSESSMENTS) {
+            show(Page.ASSESSMENTS);
+        }
+    }
+
     public Page page() {
         return page;
     }
@@ -122,6 +131,7 @@ public final class ShellView extends StackPane {
             case FEED -> feedView;
             case COURSES -> coursesView;
             case HEATMAP -> heatmapView;
+            case ASSESSMENTS -> assessmentsView != null ? assessmentsView : coming(next);
             default -> coming(next);
         });
         if (next == Page.FEED) {

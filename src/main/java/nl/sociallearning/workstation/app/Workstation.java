@@ -1,5 +1,6 @@
 package nl.sociallearning.workstation.app;
 
+import nl.sociallearning.workstation.assessment.DemoAssessments;
 import nl.sociallearning.workstation.demo.DemoContent;
 import nl.sociallearning.workstation.demo.DemoCourseServer;
 import nl.sociallearning.workstation.demo.FaultPlan;
@@ -40,6 +41,14 @@ public final class Workstation implements AutoCloseable {
                 demo = startDemoServer(options);
                 address = ServerAddress.of(demo.baseUri().toString());
                 token = demo.token();
+            }
+            if (options.mode() == Options.Mode.WINDOW) {
+                // Example assessments belong to the demo set-up only; a real server's cache gets just the framework.
+                if (demo != null) {
+                    DemoAssessments.seedIfEmpty(cache);
+                } else {
+                    DemoAssessments.installExampleFramework(cache);
+                }
             }
             CourseSyncApiConnector connector = new CourseSyncApiConnector(address, token);
             SyncEngine engine = new SyncEngine(connector, cache,

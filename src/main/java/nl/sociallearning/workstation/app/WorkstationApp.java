@@ -11,6 +11,8 @@ import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import nl.sociallearning.workstation.assessment.AssessmentsView;
+import nl.sociallearning.workstation.assessment.AssessmentsViewModel;
 import nl.sociallearning.workstation.courses.CourseOverviewViewModel;
 import nl.sociallearning.workstation.domain.TriageRules;
 import nl.sociallearning.workstation.feed.FeedQueue;
@@ -111,6 +113,8 @@ public final class WorkstationApp extends Application {
         restoreFeedChoices();
         heatmap = new HeatmapViewModel(opened.cache(), runner, opened.engine(), Clock.systemUTC());
         shell = new ShellView(feed, overview, heatmap, messages, time, opened.engine().serverName());
+        AssessmentsViewModel assessments = AssessmentsViewModel.create(opened.cache(), runner, Clock.systemUTC());
+        shell.setAssessmentsView(new AssessmentsView(assessments, messages));
         theme = new ThemeSwitcher(shell, settings.flag("theme.dark", false));
         scene.setRoot(shell);
         ShellCommands.install(scene, shell, feed, opened.engine(), messages, theme);
@@ -124,6 +128,7 @@ public final class WorkstationApp extends Application {
         overview.load();
         feed.load();
         heatmap.load();
+        assessments.load();
     }
 
     private void restoreFeedChoices() {

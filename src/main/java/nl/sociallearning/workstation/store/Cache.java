@@ -17,6 +17,8 @@ public final class Cache implements AutoCloseable {
     private final FeedRepository feed;
     private final DraftRepository drafts;
     private final HeatmapRepository heatmap;
+    private final FrameworkRepository frameworks;
+    private final AssessmentRepository assessments;
 
     private Cache(Database database) {
         this.database = database;
@@ -32,6 +34,8 @@ public final class Cache implements AutoCloseable {
         this.feed = new FeedRepository(jdbc);
         this.drafts = new DraftRepository(jdbc);
         this.heatmap = new HeatmapRepository(jdbc);
+        this.frameworks = new FrameworkRepository(jdbc);
+        this.assessments = new AssessmentRepository(jdbc);
     }
 
     public static Cache open(Path directory) {
@@ -63,6 +67,10 @@ public final class Cache implements AutoCloseable {
     public DraftRepository drafts() { return drafts; }
 
     public HeatmapRepository heatmap() { return heatmap; }
+
+    public FrameworkRepository frameworks() { return frameworks; }
+
+    public AssessmentRepository assessments() { return assessments; }
 
     @Override
     public void close() {
