@@ -221,12 +221,22 @@ public final class AssessmentsView extends BorderPane {
 
     private void openNew() {
         body.getChildren().setAll(creating);
+        showHeader(false);
         creating.reset();
     }
 
     private void closeNew() {
         body.getChildren().clear();
+        showHeader(true);
         refresh();
+    }
+
+    /** The open assessment's header and steps step aside while a new one is made. */
+    private void showHeader(boolean show) {
+        for (Node n : new Node[] {right.getChildren().get(0), steps}) {
+            n.setVisible(show);
+            n.setManaged(show);
+        }
     }
 
     private void say(String text, boolean problem) {

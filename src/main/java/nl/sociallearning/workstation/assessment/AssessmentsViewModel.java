@@ -10,6 +10,7 @@ import nl.sociallearning.workstation.assessment.flow.AssessmentFlow;
 import nl.sociallearning.workstation.assessment.flow.AssessorView;
 import nl.sociallearning.workstation.assessment.flow.EvaluationRow;
 import nl.sociallearning.workstation.assessment.flow.NewAssessment;
+import nl.sociallearning.workstation.assessment.flow.Progress;
 import nl.sociallearning.workstation.assessment.flow.ResultRules;
 import nl.sociallearning.workstation.assessment.audit.AuditChain;
 import nl.sociallearning.workstation.assessment.framework.FrameworkImport;
@@ -157,11 +158,24 @@ public final class AssessmentsViewModel {
             if (!id.equals(selected.get())) {
                 return;
             }
+            Open before = open.get();
+            boolean wasOnCurrent = before != null && before.view().dossier().assessment().id().equals(id)
+                    && step.get() == landing(before.view().progress());
             open.set(o);
-            if (jumpToCurrent || !(o.view().progress().isOpen(step.get()) || o.view().progress().done().contains(step.get()))) {
-                step.set(o.view().progress().current());
+            Progress p = o.view().progress();
+            if (jumpToCurrent || wasOnCurrent || !(p.isOpen(step.get()) || p.done().contains(step.get()))) {
+                step.set(landing(p));
             }
         }, refusal::set);
+    }
+
+    /** The step to show: the current one, or while that is not open yet (others still scoring), the one before. */
+    static Step landing(Progress p) {
+        Step s = p.current();
+        while (s.ordinal() > 0 && !p.isOpen(s)) {
+            s = Step.values()[s.ordinal() - 1];
+        }
+        return s;
     }
 
     private Open read(String id, String who) {

@@ -165,4 +165,32 @@ class AssessmentScreensTest {
         assertThat(((Label) result).getText()).startsWith("Behaald");
         Screenshots.write(view.getScene(), "assessment-6-rapporteren");
     }
+
+    @Test
+    void aNewAssessmentIsMadeFromTheFormAndOpensOnItsFirstStep(FxRobot robot) throws Exception {
+        int before = model.assessments().size();
+        robot.clickOn("Nieuwe beoordeling");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(".text-field").write("Noor El Amrani");
+        robot.lookup(".text-field").nth(1).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            var fields = robot.lookup(".text-field").queryAllAs(javafx.scene.control.TextField.class).stream()
+                    .filter(f -> f.getPromptText() != null).toList();
+            fields.stream().filter(f -> f.getPromptText().equals("Studentnummer")).findFirst().orElseThrow().setText("512001");
+            fields.stream().filter(f -> f.getPromptText().equals("Beoordelaar (jij)")).findFirst().orElseThrow().setText("Ank de Vries");
+            fields.stream().filter(f -> f.getPromptText().startsWith("Tweede")).findFirst().orElseThrow().setText("Bram Jansen");
+        });
+        robot.clickOn("B1-K1-W4  Voert verpleegtechnische handelingen uit");
+        Screenshots.write(view.getScene(), "assessment-0-nieuw");
+        robot.clickOn("Maak beoordeling");
+        waitFor(() -> model.assessments().size() == before + 1 && model.openProperty().get() != null
+                && model.openProperty().get().view().dossier().assessment().context().student().name().equals("Noor El Amrani"));
+        Assessment made = model.openProperty().get().view().dossier().assessment();
+        assertThat(made.context().scope()).containsExactly("B1-K1-W4");
+        assertThat(made.assessors()).extracting(a -> a.id()).containsExactly("ank.de.vries", "bram.jansen");
+        assertThat(model.stepProperty().get()).isEqualTo(Step.WAARNEMEN);
+        robot.clickOn("Start observatie");
+        waitFor(() -> model.openProperty().get().view().dossier().assessment().observationStarted());
+        assertThat(model.stepProperty().get()).isEqualTo(Step.AANTEKENINGEN);
+    }
 }
