@@ -45,6 +45,7 @@ public final class DemoAssessments {
         }
         Instant start = Instant.now().minus(Duration.ofHours(3));
         Stepper clock = new Stepper(start);
+        DemoAssessmentSeries.seed(cache, start.minus(Duration.ofDays(1)));
         AssessmentFlow flow = new AssessmentFlow(cache, clock);
         disagreement(flow, clock);
         classifying(flow, clock);
