@@ -58,7 +58,6 @@ public final class ShellView extends StackPane {
     private final FeedView feedView;
     private final CourseOverviewView coursesView;
     private final HeatmapView heatmapView;
-    private Node assessmentsView;
     private final BorderPane frame = new BorderPane();
     private final ToggleGroup rail = new ToggleGroup();
     private final ComboBox<CourseChoice> coursePicker = new ComboBox<>();
@@ -113,14 +112,6 @@ public final class ShellView extends StackPane {
         return toast;
     }
 
-    /** The assessments page (WACKER), shown on the rail's ASSESSMENTS entry instead of "coming". */
-    public void setAssessmentsView(Node view) {
-        this.assessmentsView = view;
-        if (page == Page.ASSESSMENTS) {
-            show(Page.ASSESSMENTS);
-        }
-    }
-
     public Page page() {
         return page;
     }
@@ -136,7 +127,6 @@ public final class ShellView extends StackPane {
             case FEED -> feedView;
             case COURSES -> coursesView;
             case HEATMAP -> heatmapView;
-            case ASSESSMENTS -> assessmentsView != null ? assessmentsView : coming(next);
             default -> pageViews.containsKey(next) ? pageViews.get(next) : coming(next);
         });
         if (next == Page.FEED) {

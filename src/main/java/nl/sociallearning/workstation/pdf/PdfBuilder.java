@@ -516,15 +516,15 @@ public final class PdfBuilder implements AutoCloseable {
         for (int c = 0; c < n; c++) {
             if (table.hasHeader()) {
                 for (String word : table.columns().get(c).title().split("\\s+")) {
-                    least[c] = Math.max(least[c], Fonts.width(fonts.bold, SMALL, fonts.clean(word)));
+                    least[c] = Math.max(least[c], fonts.width(fonts.bold, SMALL, fonts.clean(word)));
                 }
             }
             for (PdfTable.Row row : table.rows()) {
                 String cell = fonts.clean(row.cells().get(c));
                 for (String word : cell.split("\\s+")) {
-                    least[c] = Math.max(least[c], Fonts.width(font(row), CELL, word));
+                    least[c] = Math.max(least[c], fonts.width(font(row), CELL, word));
                 }
-                wish[c] = Math.max(wish[c], Fonts.width(font(row), CELL, cell));
+                wish[c] = Math.max(wish[c], fonts.width(font(row), CELL, cell));
             }
             least[c] += 2 * CELL_PAD_X + 1f;
             wish[c] = Math.max(least[c], wish[c] + 2 * CELL_PAD_X + 1f);

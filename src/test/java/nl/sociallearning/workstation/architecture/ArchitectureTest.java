@@ -99,6 +99,37 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The features: each a page of the rail (or a dialog), connected only by the shell in {@code app}. */
+    static final String[] FEATURES = {ROOT + ".feed..", ROOT + ".courses..", ROOT + ".heatmap..",
+            ROOT + ".assessment..", ROOT + ".reports..", ROOT + ".servers.."};
+
+    @Test
+    void featuresDoNotImportEachOther() {
+        for (String feature : FEATURES) {
+            String[] others = java.util.Arrays.stream(FEATURES).filter(f -> !f.equals(feature)).toArray(String[]::new);
+            var rule = noClasses().that().resideInAPackage(feature).should().dependOnClassesThat().resideInAnyPackage(others);
+            if (feature.equals(ROOT + ".reports..")) {
+                // Reports restate the feed's moderator indicators and the heatmap's signals: their computations only.
+                rule = noClasses().that().resideInAPackage(feature).should().dependOnClassesThat(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("views or other features' view models",
+                                (com.tngtech.archunit.core.domain.JavaClass c) -> java.util.Arrays.stream(others)
+                                        .anyMatch(o -> c.getPackageName().startsWith(o.replace("..", "")))
+                                        && (c.getSimpleName().endsWith("View") || c.getSimpleName().endsWith("ViewModel")
+                                        || !(c.getPackageName().startsWith(ROOT + ".feed")
+                                        || c.getPackageName().startsWith(ROOT + ".heatmap")))));
+            }
+            rule.because("features meet in the shell (app), so each can change alone").check(classes);
+        }
+    }
+
+    @Test
+    void pdfDocumentsAreAPlainLibrary() {
+        noClasses().that().resideInAPackage(ROOT + ".pdf..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".store..", ROOT + ".sync..", ROOT + ".ui..",
+                        ROOT + ".app..", "javafx..")
+                .check(classes);
+    }
+
     @Test
     void noPackageCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
