@@ -1,6 +1,8 @@
 package nl.sociallearning.workstation.app;
 
 import nl.sociallearning.workstation.assessment.DemoAssessments;
+import nl.sociallearning.workstation.assessment.exchange.ExchangeException;
+import nl.sociallearning.workstation.assessment.exchange.RecordsMailbox;
 import nl.sociallearning.workstation.demo.DemoContent;
 import nl.sociallearning.workstation.demo.DemoCourseServer;
 import nl.sociallearning.workstation.demo.FaultPlan;
@@ -8,6 +10,7 @@ import nl.sociallearning.workstation.servers.ServerDirectory;
 import nl.sociallearning.workstation.store.Cache;
 import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.ServerSet;
+import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncEngine;
 import nl.sociallearning.workstation.sync.SyncSettings;
 import nl.sociallearning.workstation.sync.api.CourseSyncApiConnector;
@@ -25,14 +28,17 @@ public final class Workstation implements AutoCloseable {
     private final Cache cache;
     private final DemoCourseServer demoServer;
     private final ServerSet connector;
+    /** The course server of the Course Sync API: also the assessors' meeting place. */
+    private final CourseSyncApiConnector primary;
     private final SyncEngine engine;
     private final ServerDirectory servers;
 
-    private Workstation(Cache cache, DemoCourseServer demoServer, ServerSet connector, SyncEngine engine,
-                        ServerDirectory servers) {
+    private Workstation(Cache cache, DemoCourseServer demoServer, ServerSet connector, CourseSyncApiConnector primary,
+                        SyncEngine engine, ServerDirectory servers) {
         this.cache = cache;
         this.demoServer = demoServer;
         this.connector = connector;
+        this.primary = primary;
         this.engine = engine;
         this.servers = servers;
     }
@@ -57,13 +63,14 @@ public final class Workstation implements AutoCloseable {
                 }
             }
             // The primary server keeps its course ids; servers the user added sync beside it (ServerSet).
-            ServerSet connector = new ServerSet(new CourseSyncApiConnector(address, token));
+            CourseSyncApiConnector primary = new CourseSyncApiConnector(address, token);
+            ServerSet connector = new ServerSet(primary);
             SyncEngine engine = new SyncEngine(connector, cache,
                     options.mode() == Options.Mode.SYNC || options.mode() == Options.Mode.REPORT ? SyncSettings.oneOff() : SyncSettings.defaults());
             ServerDirectory servers = new ServerDirectory(cache, ServerDirectory.defaultVault(options.dataDirOrDefault()),
                     connector, engine::rediscover, ServerDirectory.connectorFactory(), Clock.systemUTC());
             servers.attachSaved();
-            return new Workstation(cache, demo, connector, engine, servers);
+            return new Workstation(cache, demo, connector, primary, engine, servers);
         } catch (IOException | RuntimeException e) {
             if (demo != null) {
                 demo.close();
@@ -99,6 +106,29 @@ public final class Workstation implements AutoCloseable {
     /** The servers the user added, and adding one. */
     public ServerDirectory servers() {
         return servers;
+    }
+
+    /** The course server as the meeting place of assessors' signed records files. */
+    public RecordsMailbox assessmentMailbox() {
+        return new RecordsMailbox() {
+            @Override
+            public void put(String assessmentId, String assessorId, byte[] file) {
+                try {
+                    primary.putAssessmentRecords(assessmentId, assessorId, file);
+                } catch (SyncException e) {
+                    throw new ExchangeException(ExchangeException.Problem.SERVER, e.getMessage());
+                }
+            }
+
+            @Override
+            public List<byte[]> files(String assessmentId) {
+                try {
+                    return primary.assessmentRecords(assessmentId);
+                } catch (SyncException e) {
+                    throw new ExchangeException(ExchangeException.Problem.SERVER, e.getMessage());
+                }
+            }
+        };
     }
 
     @Override
