@@ -312,8 +312,8 @@ public final class PdfBuilder implements AutoCloseable {
         float labelWidth = 0;
         float valueWidth = 0;
         for (BarChart.Bar bar : chart.bars()) {
-            labelWidth = Math.max(labelWidth, Fonts.width(fonts.regular, CELL, fonts.clean(bar.label())));
-            valueWidth = Math.max(valueWidth, Fonts.width(fonts.regular, CELL, fonts.clean(bar.valueText())));
+            labelWidth = Math.max(labelWidth, fonts.width(fonts.regular, CELL, fonts.clean(bar.label())));
+            valueWidth = Math.max(valueWidth, fonts.width(fonts.regular, CELL, fonts.clean(bar.valueText())));
         }
         labelWidth = Math.min(labelWidth + 10f, WIDTH * 0.35f);
         valueWidth = Math.min(valueWidth + 8f, WIDTH * 0.2f);
@@ -423,7 +423,7 @@ public final class PdfBuilder implements AutoCloseable {
                 footer.lineTo(MARGIN_X + WIDTH, lineY);
                 footer.stroke();
                 String number = fonts.clean(footerPattern.replace("{0}", Integer.toString(i + 1)).replace("{1}", Integer.toString(pages)));
-                float numberWidth = Fonts.width(fonts.regular, 8f, number);
+                float numberWidth = fonts.width(fonts.regular, 8f, number);
                 String left = truncate(footerLeft, fonts.regular, 8f, WIDTH - numberWidth - 20f);
                 writeText(footer, fonts.regular, 8f, MUTED, MARGIN_X, lineY - 12f, left);
                 writeText(footer, fonts.regular, 8f, MUTED, MARGIN_X + WIDTH - numberWidth, lineY - 12f, number);
@@ -470,7 +470,7 @@ public final class PdfBuilder implements AutoCloseable {
             PdfTable.Align align = table.columns().get(c).align();
             for (int i = from; i < Math.min(lines.size(), from + count); i++) {
                 String line = lines.get(i);
-                float lineWidth = Fonts.width(font, size, line);
+                float lineWidth = fonts.width(font, size, line);
                 float inner = widths[c] - 2 * CELL_PAD_X;
                 float tx = switch (align) {
                     case LEFT -> x + CELL_PAD_X;
@@ -516,15 +516,15 @@ public final class PdfBuilder implements AutoCloseable {
         for (int c = 0; c < n; c++) {
             if (table.hasHeader()) {
                 for (String word : table.columns().get(c).title().split("\\s+")) {
-                    least[c] = Math.max(least[c], Fonts.width(fonts.bold, SMALL, fonts.clean(word)));
+                    least[c] = Math.max(least[c], fonts.width(fonts.bold, SMALL, fonts.clean(word)));
                 }
             }
             for (PdfTable.Row row : table.rows()) {
                 String cell = fonts.clean(row.cells().get(c));
                 for (String word : cell.split("\\s+")) {
-                    least[c] = Math.max(least[c], Fonts.width(font(row), CELL, word));
+                    least[c] = Math.max(least[c], fonts.width(font(row), CELL, word));
                 }
-                wish[c] = Math.max(wish[c], Fonts.width(font(row), CELL, cell));
+                wish[c] = Math.max(wish[c], fonts.width(font(row), CELL, cell));
             }
             least[c] += 2 * CELL_PAD_X + 1f;
             wish[c] = Math.max(least[c], wish[c] + 2 * CELL_PAD_X + 1f);
@@ -596,7 +596,7 @@ public final class PdfBuilder implements AutoCloseable {
                     continue;
                 }
                 String candidate = line.length() == 0 ? word : line + " " + word;
-                if (Fonts.width(font, size, candidate) <= width) {
+                if (fonts.width(font, size, candidate) <= width) {
                     line.setLength(0);
                     line.append(candidate);
                     continue;
@@ -606,7 +606,7 @@ public final class PdfBuilder implements AutoCloseable {
                     line.setLength(0);
                 }
                 String rest = word;
-                while (Fonts.width(font, size, rest) > width) {
+                while (fonts.width(font, size, rest) > width) {
                     int cut = fitting(rest, font, size, width);
                     lines.add(rest.substring(0, cut));
                     rest = rest.substring(cut);
@@ -619,11 +619,11 @@ public final class PdfBuilder implements AutoCloseable {
     }
 
     /** How many chars of the text fit the width (at least one code point, so wrapping always advances). */
-    private static int fitting(String text, PDFont font, float size, float width) {
+    private int fitting(String text, PDFont font, float size, float width) {
         int end = text.offsetByCodePoints(0, 1);
         while (end < text.length()) {
             int next = text.offsetByCodePoints(end, 1);
-            if (Fonts.width(font, size, text.substring(0, next)) > width) {
+            if (fonts.width(font, size, text.substring(0, next)) > width) {
                 break;
             }
             end = next;
@@ -633,12 +633,12 @@ public final class PdfBuilder implements AutoCloseable {
 
     private String truncate(String text, PDFont font, float size, float width) {
         String clean = fonts.clean(text);
-        if (Fonts.width(font, size, clean) <= width) {
+        if (fonts.width(font, size, clean) <= width) {
             return clean;
         }
         String ellipsis = "…";
         int end = clean.length();
-        while (end > 0 && Fonts.width(font, size, clean.substring(0, end) + ellipsis) > width) {
+        while (end > 0 && fonts.width(font, size, clean.substring(0, end) + ellipsis) > width) {
             end = clean.offsetByCodePoints(end, -1);
         }
         return clean.substring(0, end) + ellipsis;

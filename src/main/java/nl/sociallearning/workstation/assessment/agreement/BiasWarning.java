@@ -46,13 +46,13 @@ public record BiasWarning(Kind kind, String assessorId, List<String> assessmentI
         Locale language = locale.getLanguage().equals("nl") ? Locale.forLanguageTag("nl") : Locale.ENGLISH;
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String key = "bias." + kind.name();
+        String key = "biasWarning." + kind.name();
         String ids = String.join(", ", assessmentIds);
         // Drift speaks of mean levels: counted from 1 for people, as the scale is shown.
         double shown = kind == Kind.DRIFT ? value + 1 : value;
         double shownReference = kind == Kind.DRIFT ? reference + 1 : reference;
         String text = new MessageFormat(bundle.getString(key), language)
                 .format(new Object[]{assessorName, count, total, shown, shownReference, ids, Math.abs(value)});
-        return text + " " + bundle.getString("bias.advisory");
+        return text + " " + bundle.getString("biasWarning.advisory");
     }
 }
