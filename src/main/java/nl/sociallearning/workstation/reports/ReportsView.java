@@ -250,8 +250,8 @@ public final class ReportsView extends BorderPane {
                 model.formatProperty().set((ReportFormat) now.getUserData());
             }
         });
-        formats.getToggles().stream().filter(t -> t.getUserData() == model.formatProperty().get()).findFirst()
-                .ifPresent(t -> t.setSelected(true));
+        selectFormat(model.formatProperty().get());
+        model.formatProperty().addListener((obs, old, now) -> selectFormat(now));
         export.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canExport(), model.courseProperty(),
                 model.purposeProperty(), model.fromProperty(), model.toProperty(), model.exportingProperty()));
         progress.visibleProperty().bind(model.exportingProperty().or(model.progressProperty().greaterThan(0)));
@@ -264,6 +264,10 @@ public final class ReportsView extends BorderPane {
         model.previewProperty().addListener((obs, old, now) -> showPreview(now));
         model.retentionDaysProperty().addListener((obs, old, now) -> retentionDays.setText(now == null ? "" : now.toString()));
         previewTitle.setText(messages.get("reports.noCourse"));
+    }
+
+    private void selectFormat(ReportFormat format) {
+        formats.getToggles().stream().filter(t -> t.getUserData() == format).findFirst().ifPresent(t -> t.setSelected(true));
     }
 
     private void selectCourse(String id) {

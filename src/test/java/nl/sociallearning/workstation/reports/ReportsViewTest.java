@@ -124,6 +124,8 @@ class ReportsViewTest {
         });
         waitFor(() -> model.previewProperty().get().preset() == ReportPreset.GROUPS);
         int rows = table(0).getItems().size();
+        assertThat(robot.lookup(".toggle-button").queryAllAs(javafx.scene.control.ToggleButton.class))
+                .filteredOn(javafx.scene.control.ToggleButton::isSelected).extracting(b -> b.getText()).containsExactly("Excel (XLSX)");
         robot.clickOn(view.purposeField()).write("Kwartaalrapport voor de opdrachtgever");
         view.setFileChooser(w -> file);
         assertThat(view.exportButton().isDisabled()).isFalse();
