@@ -97,6 +97,30 @@ class DiscourseConnectorTest {
     }
 
     @Test
+    void theWholeSiteEndsUpInTheCacheThroughTheEngine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        site = new DiscourseFixture(Duration.ofHours(24), 1000);
+        try (DiscourseConnector connector = site.connector(DiscourseFixture.KEY, Clock.systemUTC());
+             nl.sociallearning.workstation.store.Cache cache = nl.sociallearning.workstation.store.Cache.open(dir);
+             nl.sociallearning.workstation.sync.SyncEngine engine = new nl.sociallearning.workstation.sync.SyncEngine(
+                     connector, cache, nl.sociallearning.workstation.sync.SyncSettings.defaults().withSendDelay(Duration.ZERO))) {
+            engine.syncOnce();
+
+            String course = connector.courseId();
+            assertThat(cache.posts().ids(course)).containsExactlyInAnyOrderElementsOf(site.postIds());
+            for (com.fasterxml.jackson.databind.node.ObjectNode p : site.allPosts()) {
+                Post cached = cache.posts().find(course, p.get("id").asText()).orElseThrow();
+                assertThat(cached.authorId()).isEqualTo(p.get("user_id").asText());
+                assertThat(cached.createdAt()).isEqualTo(Instant.parse(p.get("created_at").asText()));
+                assertThat(cached.threadId()).isEqualTo(p.get("topic_id").asText());
+                assertThat(cache.participants().find(course, cached.authorId())).isPresent();
+            }
+            assertThat(cache.posts().find(course, "review-7").orElseThrow().approval())
+                    .isEqualTo(nl.sociallearning.workstation.domain.Approval.PENDING);
+            assertThat(cache.threads().find(course, "12").orElseThrow().module()).isEqualTo("Uncategorized");
+        }
+    }
+
+    @Test
     void aLongTopicsFurtherPostsComeInOneBatchByTheirIds() throws Exception {
         site = new DiscourseFixture(Duration.ofHours(24), 1000);
         try (DiscourseConnector connector = site.connector(DiscourseFixture.KEY, Clock.systemUTC())) {
