@@ -84,7 +84,7 @@ final class Texts {
             return messages.get("wacker.refused." + f.refusal().name(), f.subject());
         }
         if (t instanceof FrameworkImportException f) {
-            return messages.get("wacker.import.failed", f.line(), f.field(), messages.get("wacker.import." + f.problem().name(), f.detail()));
+            return messages.get("wacker.import.failed", f.line(), f.field(), messages.get("wacker.import." + f.problem().name(), f.detail(), f.otherLine()));
         }
         if (t instanceof ExchangeException e) {
             return messages.get("wacker.exchange." + e.problem().name(), e.detail());

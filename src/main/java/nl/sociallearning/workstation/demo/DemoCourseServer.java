@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -52,6 +53,9 @@ public final class DemoCourseServer implements AutoCloseable {
     private static final Pattern CHANGES = Pattern.compile("/courses/([^/]+)/changes");
     private static final Pattern THREAD = Pattern.compile("/courses/([^/]+)/threads/([^/]+)");
     private static final Pattern ACTIONS = Pattern.compile("/courses/([^/]+)/actions");
+    private static final Pattern RECORDS = Pattern.compile("/assessments/([^/]+)/records");
+    private static final Pattern ASSESSOR_RECORDS = Pattern.compile("/assessments/([^/]+)/records/([^/]+)");
+    private static final int MAX_RECORDS_FILE = 8 * 1024 * 1024;
     /** Thrown by a handler to close the connection without finishing the answer. */
     private static final class DropConnection extends RuntimeException {
         DropConnection() {
@@ -60,6 +64,7 @@ public final class DemoCourseServer implements AutoCloseable {
     }
 
     private HttpServer http;
+    private final Map<String, Map<String, byte[]>> assessmentRecords = new ConcurrentHashMap<>();
     private final int port;
     private final ExecutorService executor;
     private final String token;
@@ -223,6 +228,10 @@ public final class DemoCourseServer implements AutoCloseable {
             withCourse(ex, m.group(1), c -> thread(ex, c, threadId, fault));
         } else if (method.equals("POST") && (m = ACTIONS.matcher(path)).matches()) {
             withCourse(ex, m.group(1), c -> action(ex, c, fault));
+        } else if (method.equals("PUT") && (m = ASSESSOR_RECORDS.matcher(path)).matches()) {
+            putRecords(ex, decode(m.group(1)), decode(m.group(2)), fault);
+        } else if (method.equals("GET") && (m = RECORDS.matcher(path)).matches()) {
+            records(ex, decode(m.group(1)), fault);
         } else {
             problem(ex, 404, null, "Not Found", "No such resource: " + method + " " + path);
         }
@@ -370,6 +379,56 @@ public final class DemoCourseServer implements AutoCloseable {
         }
         ex.getResponseHeaders().set("Content-Type", answer.contentType());
         send(ex, answer.status(), answer.body(), fault);
+    }
+
+    /**
+     * An assessor's signed assessment records, kept as they came (the latest per assessor): the server is a mailbox
+     * between workstations; checking signatures and adding records is the workstations' work.
+     */
+    private void putRecords(HttpExchange ex, String assessmentId, String assessorId, FaultPlan.Fault fault) throws IOException {
+        byte[] file;
+        try (InputStream in = ex.getRequestBody()) {
+            file = in.readNBytes(MAX_RECORDS_FILE + 1);
+        }
+        if (file.length > MAX_RECORDS_FILE) {
+            problem(ex, 413, null, "Payload Too Large", "An assessment records file may be at most 8 MB.");
+            return;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(file);
+        } catch (JsonProcessingException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            problem(ex, 400, null, "Bad Request", "The body must be a JSON object (a signed records file).");
+            return;
+        }
+        assessmentRecords.computeIfAbsent(assessmentId, k -> new ConcurrentHashMap<>()).put(assessorId, file);
+        send(ex, 200, FeedJson.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "stored");
+            g.writeEndObject();
+        }), fault);
+    }
+
+    private void records(HttpExchange ex, String assessmentId, FaultPlan.Fault fault) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes("{\"records\":[".getBytes(StandardCharsets.UTF_8));
+        boolean first = true;
+        for (byte[] file : new java.util.TreeMap<>(assessmentRecords.getOrDefault(assessmentId, Map.of())).values()) {
+            if (!first) {
+                out.write(',');
+            }
+            out.writeBytes(file);
+            first = false;
+        }
+        out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        send(ex, 200, out.toByteArray(), fault);
+    }
+
+    private static String decode(String segment) {
+        return URLDecoder.decode(segment, StandardCharsets.UTF_8);
     }
 
     // --- HTTP helpers --------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ package nl.sociallearning.workstation.assessment.exchange;
 public final class ExchangeException extends RuntimeException {
 
     /** Why; the window words each one ({@code wacker.exchange.<name>}). */
-    public enum Problem { NOT_AN_EXCHANGE_FILE, TAMPERED, OTHER_KEY, CONFLICT, LOCKED, UNKNOWN_FRAMEWORK, MIXED_ASSESSORS }
+    public enum Problem { NOT_AN_EXCHANGE_FILE, TAMPERED, OTHER_KEY, CONFLICT, LOCKED, UNKNOWN_FRAMEWORK, MIXED_ASSESSORS, SERVER }
 
     private final Problem problem;
     private final String detail;

@@ -42,6 +42,13 @@ public final class ExchangeFile {
     public record Imported(String assessmentId, String assessorId, String keyFingerprint, boolean newKey, boolean created,
                            int added, int skipped) { }
 
+    /** What an exchange through the server did: the files added, and those refused (each with its reason). */
+    public record ServerExchange(List<Imported> imported, List<ExchangeException> refused) {
+        public int added() {
+            return imported.stream().mapToInt(Imported::added).sum();
+        }
+    }
+
     private final Cache cache;
     private final SigningKey key;
     private final Clock clock;
@@ -55,7 +62,9 @@ public final class ExchangeFile {
     public byte[] export(String assessmentId, String assessorId) {
         Dossier d = cache.assessments().dossier(assessmentId).orElseThrow(() -> new IllegalArgumentException(assessmentId));
         Assessor who = d.assessment().assessor(assessorId).orElseThrow(() -> new IllegalArgumentException(assessorId));
-        boolean locked = d.hasLocked(assessorId);
+        // A third assessor does not lock: their levels are given once the observers have locked, in the open.
+        boolean locked = d.hasLocked(assessorId)
+                || who.role() == nl.sociallearning.workstation.domain.assessment.AssessorRole.THIRD && d.allObserversLocked();
         ObjectNode payload = Canonical.MAPPER.createObjectNode();
         payload.put("format", FORMAT);
         payload.put("exportedAt", clock.instant().toString());
@@ -80,6 +89,33 @@ public final class ExchangeFile {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Puts this assessor's records on the server and imports every other assessor's file found there, by the same
+     * rules as a file: a refused file is reported and the others are still added.
+     */
+    public ServerExchange throughServer(RecordsMailbox mailbox, String assessmentId, String assessorId) {
+        if (cache.assessments().header(assessmentId).isPresent()) {
+            // A workstation that does not have the assessment yet only fetches.
+            mailbox.put(assessmentId, assessorId, export(assessmentId, assessorId));
+        }
+        List<Imported> imported = new ArrayList<>();
+        List<ExchangeException> refused = new ArrayList<>();
+        for (byte[] file : mailbox.files(assessmentId)) {
+            try {
+                JsonNode payload = Canonical.MAPPER.readTree(file).path("payload");
+                if (assessorId.equals(payload.path("assessor").path("id").asText())) {
+                    continue;
+                }
+                imported.add(importFile(file));
+            } catch (ExchangeException e) {
+                refused.add(e);
+            } catch (IOException e) {
+                refused.add(new ExchangeException(Problem.NOT_AN_EXCHANGE_FILE, ""));
+            }
+        }
+        return new ServerExchange(imported, refused);
     }
 
     public Imported importFile(byte[] bytes) {

@@ -74,8 +74,7 @@ final class FrameworkDraft {
         String c = required(code);
         Integer first = codeLines.putIfAbsent(c, code.line());
         if (first != null) {
-            throw new FrameworkImportException(code.line(), code.field(), Problem.DUPLICATE_CODE,
-                    c + ", first on line " + first);
+            throw new FrameworkImportException(code.line(), code.field(), Problem.DUPLICATE_CODE, c, first);
         }
     }
 
@@ -128,8 +127,7 @@ final class FrameworkDraft {
                         new FrameworkImportException(scale.line(), scale.field(), Problem.UNKNOWN_SCALE, scaleCode));
         String pass = required(passLevel);
         if (!s.has(pass)) {
-            throw new FrameworkImportException(passLevel.line(), passLevel.field(), Problem.UNKNOWN_LEVEL,
-                    pass + " is not on " + scaleCode);
+            throw new FrameworkImportException(passLevel.line(), passLevel.field(), Problem.UNKNOWN_LEVEL, pass);
         }
         int share = 100;
         if (minimumShare != null && !minimumShare.blank()) {
@@ -140,7 +138,7 @@ final class FrameworkDraft {
             }
             if (share < 1 || share > 100) {
                 throw new FrameworkImportException(minimumShare.line(), minimumShare.field(), Problem.BAD_VALUE,
-                        minimumShare.text().strip() + " (1 to 100)");
+                        minimumShare.text().strip());
             }
         }
         List<CoreTask> coreTasks = new ArrayList<>();

@@ -102,12 +102,12 @@ public final class FrameworkImport {
             String levelCode = FrameworkDraft.required(c);
             Integer first = seen.putIfAbsent(levelCode, c.line());
             if (first != null) {
-                throw new FrameworkImportException(c.line(), "code", Problem.DUPLICATE_CODE, levelCode + ", first on line " + first);
+                throw new FrameworkImportException(c.line(), "code", Problem.DUPLICATE_CODE, levelCode, first);
             }
             levels.add(new ScaleLevel(levelCode, FrameworkDraft.required(value(level, "label"))));
         }
         if (levels.size() < 2) {
-            throw new FrameworkImportException(o.line(), "levels", Problem.BAD_VALUE, "a scale needs two levels or more");
+            throw new FrameworkImportException(o.line(), "levels", Problem.NO_CRITERIA, code);
         }
         return new Scale(code, name, levels);
     }
@@ -117,12 +117,11 @@ public final class FrameworkImport {
         try (JsonParser p = factory.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw new FrameworkImportException(1, "-", Problem.NOT_JSON, "the file is empty");
+                throw new FrameworkImportException(1, "-", Problem.NOT_JSON, "");
             }
             Located root = read(p);
             if (p.nextToken() != null) {
-                throw new FrameworkImportException(p.currentTokenLocation().getLineNr(), "-", Problem.NOT_JSON,
-                        "more after the end");
+                throw new FrameworkImportException(p.currentTokenLocation().getLineNr(), "-", Problem.NOT_JSON, "");
             }
             return root;
         } catch (JsonProcessingException e) {
@@ -165,7 +164,7 @@ public final class FrameworkImport {
         if (l instanceof Located.Obj o) {
             return o;
         }
-        throw new FrameworkImportException(l.line(), field, Problem.BAD_VALUE, "expected an object { … }");
+        throw new FrameworkImportException(l.line(), field, Problem.NOT_AN_OBJECT, "");
     }
 
     private static Value value(Located.Obj o, String field) {
@@ -176,7 +175,7 @@ public final class FrameworkImport {
         if (l instanceof Located.Scalar s) {
             return new Value(s.value() == null ? null : s.value().toString(), s.line(), field);
         }
-        throw new FrameworkImportException(l.line(), field, Problem.BAD_VALUE, "expected text");
+        throw new FrameworkImportException(l.line(), field, Problem.NOT_TEXT, "");
     }
 
     /** A field that is absent: reported on the line of the object that lacks it. */
@@ -195,7 +194,7 @@ public final class FrameworkImport {
         if (l instanceof Located.Arr a) {
             return a.items();
         }
-        throw new FrameworkImportException(l.line(), field, Problem.BAD_VALUE, "expected a list [ … ]");
+        throw new FrameworkImportException(l.line(), field, Problem.NOT_A_LIST, "");
     }
 
     // --- CSV ----------------------------------------------------------------------------------------------------
@@ -208,13 +207,13 @@ public final class FrameworkImport {
         List<Row> rows = new ArrayList<>();
         try (MappingIterator<String[]> it = mapper.readerFor(String[].class).with(CsvSchema.emptySchema()).readValues(text)) {
             if (!it.hasNext()) {
-                throw new FrameworkImportException(1, "-", Problem.NOT_CSV, "the file is empty");
+                throw new FrameworkImportException(1, "-", Problem.NOT_CSV, "");
             }
             header = List.of(it.next()).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
             for (String column : List.of("framework", "scale", "pass_level", "core_task", "work_process", "criterion",
                     "criterion_text")) {
                 if (!header.contains(column)) {
-                    throw new FrameworkImportException(1, column, Problem.MISSING_FIELD, "column missing from the header");
+                    throw new FrameworkImportException(1, column, Problem.MISSING_FIELD, "");
                 }
             }
             while (it.hasNext()) {
@@ -242,8 +241,7 @@ public final class FrameworkImport {
                 }
                 Value first = frameworkFields.putIfAbsent(f, v);
                 if (first != null && !first.text().strip().equals(v.text().strip())) {
-                    throw new FrameworkImportException(v.line(), f, Problem.INCONSISTENT,
-                            v.text().strip() + " differs from line " + first.line() + ": " + first.text().strip());
+                    throw new FrameworkImportException(v.line(), f, Problem.INCONSISTENT, v.text().strip(), first.line());
                 }
             }
             TaskDraft task = d.tasks.get(row.text(header, "core_task"));

@@ -200,6 +200,30 @@ public final class CourseSyncApiConnector implements CourseConnector {
         };
     }
 
+    /**
+     * Puts one assessor's signed assessment records file on the server, which keeps the latest per assessor.
+     * The file is passed as it is: its signature is checked by the workstation that imports it.
+     */
+    public void putAssessmentRecords(String assessmentId, String assessorId, byte[] file) throws SyncException {
+        Request request = authorised(url("assessments", assessmentId, "records", assessorId))
+                .put(RequestBody.create(file, JSON_TYPE))
+                .build();
+        exchange(null, request, response -> null);
+    }
+
+    /** Every assessor's records file the server holds for an assessment. */
+    public List<byte[]> assessmentRecords(String assessmentId) throws SyncException {
+        Request request = authorised(url("assessments", assessmentId, "records")).get().build();
+        return exchange(null, request, response -> {
+            JsonNode body = json.readTree(response.body().byteStream());
+            List<byte[]> files = new ArrayList<>();
+            for (JsonNode file : body.path("records")) {
+                files.add(json.writeValueAsBytes(file));
+            }
+            return files;
+        });
+    }
+
     @Override
     public void cancel(String courseId) {
         Set<Call> active = calls.get(courseId);

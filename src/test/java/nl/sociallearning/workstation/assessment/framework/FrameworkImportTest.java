@@ -53,7 +53,9 @@ class FrameworkImportTest {
                     assertThat(e.problem()).isEqualTo(Problem.DUPLICATE_CODE);
                     assertThat(e.line()).isEqualTo(4);
                     assertThat(e.field()).isEqualTo("criterion");
-                    assertThat(e.detail()).contains("C1").contains("line 2");
+                    assertThat(e.detail()).isEqualTo("C1");
+                    assertThat(e.otherLine()).isEqualTo(2);
+                    assertThat(e.getMessage()).contains("line 4").contains("criterion").contains("line 2");
                 });
     }
 
