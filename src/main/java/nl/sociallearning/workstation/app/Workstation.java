@@ -1,11 +1,14 @@
 package nl.sociallearning.workstation.app;
 
 import nl.sociallearning.workstation.assessment.DemoAssessments;
+import nl.sociallearning.workstation.assessment.exchange.ExchangeException;
+import nl.sociallearning.workstation.assessment.exchange.RecordsMailbox;
 import nl.sociallearning.workstation.demo.DemoContent;
 import nl.sociallearning.workstation.demo.DemoCourseServer;
 import nl.sociallearning.workstation.demo.FaultPlan;
 import nl.sociallearning.workstation.store.Cache;
 import nl.sociallearning.workstation.sync.ServerAddress;
+import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncEngine;
 import nl.sociallearning.workstation.sync.SyncSettings;
 import nl.sociallearning.workstation.sync.api.CourseSyncApiConnector;
@@ -84,6 +87,29 @@ public final class Workstation implements AutoCloseable {
 
     public SyncEngine engine() {
         return engine;
+    }
+
+    /** The course server as the meeting place of assessors' signed records files. */
+    public RecordsMailbox assessmentMailbox() {
+        return new RecordsMailbox() {
+            @Override
+            public void put(String assessmentId, String assessorId, byte[] file) {
+                try {
+                    connector.putAssessmentRecords(assessmentId, assessorId, file);
+                } catch (SyncException e) {
+                    throw new ExchangeException(ExchangeException.Problem.SERVER, e.getMessage());
+                }
+            }
+
+            @Override
+            public List<byte[]> files(String assessmentId) {
+                try {
+                    return connector.assessmentRecords(assessmentId);
+                } catch (SyncException e) {
+                    throw new ExchangeException(ExchangeException.Problem.SERVER, e.getMessage());
+                }
+            }
+        };
     }
 
     @Override

@@ -114,6 +114,7 @@ public final class WorkstationApp extends Application {
         heatmap = new HeatmapViewModel(opened.cache(), runner, opened.engine(), Clock.systemUTC());
         shell = new ShellView(feed, overview, heatmap, messages, time, opened.engine().serverName());
         AssessmentsViewModel assessments = AssessmentsViewModel.create(opened.cache(), runner, Clock.systemUTC());
+        assessments.useServer(opened.assessmentMailbox());
         shell.setAssessmentsView(new AssessmentsView(assessments, messages));
         theme = new ThemeSwitcher(shell, settings.flag("theme.dark", false));
         scene.setRoot(shell);

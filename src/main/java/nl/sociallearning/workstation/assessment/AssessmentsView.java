@@ -142,7 +142,12 @@ public final class AssessmentsView extends BorderPane {
         Button importFile = iconButton(Feather.INBOX, m.get("wacker.files.import"));
         importFile.setOnAction(e -> choose(m.get("wacker.files.import"), false, "*.json")
                 .ifPresent(f -> model.importExchange(f.toPath())));
-        HBox files = new HBox(6, framework, exportFile, importFile);
+        Button server = iconButton(Feather.REFRESH_CW, m.get("wacker.files.server"));
+        server.setOnAction(e -> model.exchangeThroughServer());
+        server.disableProperty().bind(model.selectedProperty().isNull());
+        server.setVisible(model.hasServer());
+        server.setManaged(model.hasServer());
+        HBox files = new HBox(6, framework, exportFile, importFile, server);
         files.setAlignment(Pos.CENTER);
         agreementToggle.setText(m.get("agreement.open"));
         agreementToggle.setGraphic(new FontIcon(Feather.BAR_CHART_2));
@@ -283,6 +288,13 @@ public final class AssessmentsView extends BorderPane {
         var m = texts.messages();
         if (done instanceof ExchangeFile.Imported i) {
             return m.get("wacker.files.imported", i.added(), i.skipped(), i.keyFingerprint());
+        }
+        if (done instanceof ExchangeFile.ServerExchange x) {
+            String text = m.get("wacker.files.serverDone", x.added(), x.imported().size());
+            for (Throwable refused : x.refused()) {
+                text += "  " + texts.problem(refused);
+            }
+            return text;
         }
         if (done instanceof Framework f) {
             return m.get("wacker.files.frameworkImported", f.title());

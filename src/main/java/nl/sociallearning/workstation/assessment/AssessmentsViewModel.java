@@ -6,6 +6,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import nl.sociallearning.workstation.assessment.exchange.ExchangeFile;
+import nl.sociallearning.workstation.assessment.exchange.RecordsMailbox;
 import nl.sociallearning.workstation.assessment.flow.AssessmentFlow;
 import nl.sociallearning.workstation.assessment.flow.AssessorView;
 import nl.sociallearning.workstation.assessment.flow.EvaluationRow;
@@ -51,6 +52,7 @@ public final class AssessmentsViewModel {
     private final AssessmentFlow flow;
     private final ExchangeFile exchange;
     private final TaskRunner runner;
+    private RecordsMailbox mailbox;
     private final ObservableList<Assessment> assessments = FXCollections.observableArrayList();
     private final ObservableList<Framework> frameworks = FXCollections.observableArrayList();
     private final ObservableList<PostCandidate> posts = FXCollections.observableArrayList();
@@ -72,6 +74,15 @@ public final class AssessmentsViewModel {
         AssessmentFlow flow = new AssessmentFlow(cache, clock);
         return new AssessmentsViewModel(cache, flow, new ExchangeFile(cache,
                 nl.sociallearning.workstation.assessment.exchange.SigningKey.inDataDirectory(cache.directory()), clock), runner);
+    }
+
+    /** The course server as a meeting place for assessors' records; without it, only files. */
+    public void useServer(RecordsMailbox server) {
+        this.mailbox = server;
+    }
+
+    public boolean hasServer() {
+        return mailbox != null;
     }
 
     public ObservableList<Assessment> assessments() {
@@ -309,6 +320,20 @@ public final class AssessmentsViewModel {
             }
             return file;
         }, done::set);
+    }
+
+    /** Puts this assessor's records on the course server and adds the other assessors' records found there. */
+    public void exchangeThroughServer() {
+        String id = selected.get();
+        String who = me();
+        RecordsMailbox server = mailbox;
+        if (id == null || server == null) {
+            return;
+        }
+        task(() -> exchange.throughServer(server, id, who), result -> {
+            done.set(result);
+            reload(false);
+        });
     }
 
     /** The report of the open assessment as a file, written in the background; a failure says which file and why. */
