@@ -60,6 +60,9 @@ public final class AssessmentsView extends BorderPane {
     private final ReportPane report;
     private final NewAssessmentPane creating;
     private final VBox right;
+    private final javafx.scene.control.ToggleButton agreementToggle = new javafx.scene.control.ToggleButton();
+    private AgreementViewModel agreementModel;
+    private AgreementView agreement;
     private boolean filling;
 
     public AssessmentsView(AssessmentsViewModel model, Messages messages) {
@@ -123,6 +126,7 @@ public final class AssessmentsView extends BorderPane {
         list.setCellFactory(l -> new AssessmentCell());
         list.setPlaceholder(new Label(m.get("wacker.list.none")));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            agreementToggle.setSelected(false);
             if (now != null && !now.id().equals(model.selectedProperty().get())) {
                 model.select(now.id());
             }
@@ -145,7 +149,11 @@ public final class AssessmentsView extends BorderPane {
         server.setManaged(model.hasServer());
         HBox files = new HBox(6, framework, exportFile, importFile, server);
         files.setAlignment(Pos.CENTER);
-        VBox box = new VBox(10, Texts.label(m.get("wacker.list.title"), Styles.TITLE_4), create, list, files);
+        agreementToggle.setText(m.get("agreement.open"));
+        agreementToggle.setGraphic(new FontIcon(Feather.BAR_CHART_2));
+        agreementToggle.setMaxWidth(Double.MAX_VALUE);
+        agreementToggle.selectedProperty().addListener((obs, old, on) -> showAgreement(on, m));
+        VBox box = new VBox(10, Texts.label(m.get("wacker.list.title"), Styles.TITLE_4), create, list, agreementToggle, files);
         box.getStyleClass().add("wacker-list");
         box.setPadding(new Insets(14));
         box.setPrefWidth(300);
@@ -224,7 +232,31 @@ public final class AssessmentsView extends BorderPane {
         }
     }
 
+    /** The agreement page in place of the open assessment; built, and its figures read, when first asked for. */
+    private void showAgreement(boolean on, Messages m) {
+        if (on) {
+            if (agreement == null) {
+                agreementModel = model.agreement(m.locale());
+                agreement = new AgreementView(agreementModel, m);
+            }
+            setCenter(agreement);
+            agreementModel.load();
+        } else {
+            setCenter(right);
+        }
+    }
+
+    /** The agreement page (for tests and screenshots), once shown. */
+    public AgreementView agreementView() {
+        return agreement;
+    }
+
+    public javafx.scene.control.ToggleButton agreementToggle() {
+        return agreementToggle;
+    }
+
     private void openNew() {
+        agreementToggle.setSelected(false);
         body.getChildren().setAll(creating);
         showHeader(false);
         creating.reset();

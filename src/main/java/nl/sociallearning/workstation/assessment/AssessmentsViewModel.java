@@ -15,6 +15,8 @@ import nl.sociallearning.workstation.assessment.flow.Progress;
 import nl.sociallearning.workstation.assessment.flow.ResultRules;
 import nl.sociallearning.workstation.assessment.audit.AuditChain;
 import nl.sociallearning.workstation.assessment.framework.FrameworkImport;
+import nl.sociallearning.workstation.assessment.mapping.ReportExport;
+import nl.sociallearning.workstation.assessment.mapping.ReportSource;
 import nl.sociallearning.workstation.domain.assessment.Assessment;
 import nl.sociallearning.workstation.domain.assessment.Assessor;
 import nl.sociallearning.workstation.domain.assessment.AssessorRole;
@@ -332,6 +334,20 @@ public final class AssessmentsViewModel {
             done.set(result);
             reload(false);
         });
+    }
+
+    /** The report of the open assessment as a file, written in the background; a failure says which file and why. */
+    public void exportReport(Path file, ReportExport.Format format, java.util.Locale locale) {
+        String id = selected.get();
+        if (id == null) {
+            return;
+        }
+        task(() -> new ReportSource(cache).export(id, format, locale, java.time.ZoneId.systemDefault(), file), done::set);
+    }
+
+    /** The agreement figures over every assessment in this cache. */
+    public AgreementViewModel agreement(java.util.Locale locale) {
+        return new AgreementViewModel(cache, runner, locale);
     }
 
     public void importExchange(Path file) {

@@ -3,17 +3,22 @@ package nl.sociallearning.workstation.assessment;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.stage.FileChooser;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.sociallearning.workstation.assessment.AssessmentsViewModel.Open;
 import nl.sociallearning.workstation.assessment.flow.Outcome;
+import nl.sociallearning.workstation.assessment.mapping.ReportExport;
 import nl.sociallearning.workstation.assessment.flow.ResultRules;
 import nl.sociallearning.workstation.domain.assessment.Addendum;
 import nl.sociallearning.workstation.domain.assessment.Assessor;
@@ -65,10 +70,41 @@ final class ReportPane extends ScrollPane {
         javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
         half.setPercentWidth(50);
         texts2.getColumnConstraints().addAll(half, half);
-        VBox content = new VBox(12, Texts.label(m.get("wacker.step.RAPPORTEREN"), Styles.TITLE_3), result, processes, texts2, save,
+        VBox content = new VBox(12, titleWithExport(m), result, processes, texts2, save,
                 Texts.label(m.get("wacker.report.signatures"), Styles.TITLE_4), signatures, locked);
         content.setPadding(new Insets(20));
         setContent(content);
+    }
+
+    /** The step's title with the export of the report beside it: PDF, CSV or JSON, to a file the user picks. */
+    private HBox titleWithExport(nl.sociallearning.workstation.ui.Messages m) {
+        MenuButton export = new MenuButton(m.get("wacker.report.export"), new FontIcon(Feather.DOWNLOAD));
+        for (ReportExport.Format format : ReportExport.Format.values()) {
+            MenuItem item = new MenuItem(m.get("wacker.report.export." + format.name()));
+            item.setOnAction(e -> {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle(m.get("wacker.report.export"));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
+                chooser.setInitialFileName(m.get("wacker.report.exportFile") + "-" + fileNamePart() + "." + format.extension());
+                java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+                if (file != null) {
+                    model.exportReport(file.toPath(), format, m.locale());
+                }
+            });
+            export.getItems().add(item);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox box = new HBox(12, Texts.label(m.get("wacker.step.RAPPORTEREN"), Styles.TITLE_3), gap, export);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** The student's name as part of a file name. */
+    private String fileNamePart() {
+        var o = model.openProperty().get();
+        String name = o == null ? "" : o.view().dossier().assessment().context().student().name();
+        return name.strip().replaceAll("[^\\p{L}\\p{N}]+", "-").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static TextArea area() {

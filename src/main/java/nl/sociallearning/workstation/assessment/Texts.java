@@ -9,6 +9,7 @@ import nl.sociallearning.workstation.assessment.exchange.ExchangeException;
 import nl.sociallearning.workstation.assessment.flow.FlowException;
 import nl.sociallearning.workstation.assessment.flow.JudgingWords;
 import nl.sociallearning.workstation.assessment.framework.FrameworkImportException;
+import nl.sociallearning.workstation.assessment.mapping.ReportExportException;
 import nl.sociallearning.workstation.ui.Messages;
 
 import java.time.Instant;
@@ -87,6 +88,9 @@ final class Texts {
         }
         if (t instanceof ExchangeException e) {
             return messages.get("wacker.exchange." + e.problem().name(), e.detail());
+        }
+        if (t instanceof ReportExportException e) {
+            return messages.get("wacker.export." + e.reason().name(), e.file(), e.detail());
         }
         if (t instanceof IllegalStateException) {
             return messages.get("wacker.import.exists", t.getMessage());

@@ -106,10 +106,9 @@ public final class DossierReport {
     private List<StepRecord> steps(Dossier d, int criteria) {
         Assessment a = d.assessment();
         List<StepRecord> steps = new ArrayList<>();
-        steps.add(new StepRecord(AssessmentReport.Step.OBSERVE, a.observationEndedAt(), a.observationStarted() && a.observationEnded()
-                ? get("wackerDossier.remark.observation", time(a.observationStartedAt()), time(a.observationEndedAt())) : null));
-        steps.add(new StepRecord(AssessmentReport.Step.TAKE_NOTES, a.observationEndedAt(),
-                a.observationEnded() ? get("wackerDossier.remark.notes", d.notes().size()) : null));
+        // The context and the note log say when and how much; the steps need no remark of their own.
+        steps.add(new StepRecord(AssessmentReport.Step.OBSERVE, a.observationEndedAt(), null));
+        steps.add(new StepRecord(AssessmentReport.Step.TAKE_NOTES, a.observationEndedAt(), null));
         Instant allLocked = d.allObserversLocked()
                 ? d.locks().stream().map(LevelLock::at).max(Comparator.naturalOrder()).orElse(null) : null;
         String locks = d.locks().stream().sorted(Comparator.comparing(LevelLock::at))
@@ -195,10 +194,6 @@ public final class DossierReport {
 
     private static String name(Assessment a, String assessorId) {
         return a.assessor(assessorId).map(Assessor::name).orElse(assessorId);
-    }
-
-    private String time(Instant at) {
-        return DateTimeFormatter.ofPattern("HH:mm", locale).format(at.atZone(zone));
     }
 
     private String dateTime(Instant at) {

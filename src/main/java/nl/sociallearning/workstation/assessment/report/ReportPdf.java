@@ -161,8 +161,9 @@ public final class ReportPdf {
         Context c = report.context();
         stepHeading(pdf, report, t, Step.QUALIFY);
         pdf.paragraph(t.get("wackerReport.qualify.intro"));
-        PdfTable table = PdfTable.of(Column.left(t.get("wackerReport.column.criterion"), 1.5f), Column.left(t.get("wackerReport.column.assessor"), 2.3f),
-                Column.left(t.get("wackerReport.column.level"), 1.7f), Column.left(t.get("wackerReport.column.justification"), 5f));
+        // The criterion column fits a qualification file's codes (B1-K1-W4-C3) on one line.
+        PdfTable table = PdfTable.of(Column.left(t.get("wackerReport.column.criterion"), 2.2f), Column.left(t.get("wackerReport.column.assessor"), 2.1f),
+                Column.left(t.get("wackerReport.column.level"), 1.6f), Column.left(t.get("wackerReport.column.justification"), 4.6f));
         for (Criterion k : report.criteria()) {
             boolean first = true;
             for (LevelGiven level : k.levels()) {
