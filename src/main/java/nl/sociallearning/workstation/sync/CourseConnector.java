@@ -24,6 +24,14 @@ public interface CourseConnector extends AutoCloseable {
     List<Course> courses() throws SyncException;
 
     /**
+     * Whether the last {@link #courses()} left out courses it could not list (one of several servers was out of
+     * reach): the engine then asks again later, so those courses start syncing once their server is back.
+     */
+    default boolean coursesIncomplete() {
+        return false;
+    }
+
+    /**
      * Streams one page of changes into {@code sink}, in the server's order. The page counts only once the
      * caller has stored it with the returned cursor; a failure half-way leaves the caller to discard the page.
      */

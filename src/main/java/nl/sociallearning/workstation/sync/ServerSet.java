@@ -56,6 +56,11 @@ public final class ServerSet implements CourseConnector {
     }
 
     /** Why an added server was left out of the last course list, by prefix; empty when all answered. */
+    @Override
+    public boolean coursesIncomplete() {
+        return !problems.isEmpty();
+    }
+
     public Map<String, String> problems() {
         return Map.copyOf(problems);
     }

@@ -106,7 +106,11 @@ public final class SyncEngine implements AutoCloseable {
                             daemon("sync-" + course.id(), courses.computeIfAbsent(course.id(), this::newCourseSync));
                         }
                     }
-                    return;
+                    if (!connector.coursesIncomplete()) {
+                        return;
+                    }
+                    // A server was out of reach: its courses start when it answers again.
+                    discoveryWaker.await(backoff.next(Optional.empty()));
                 } catch (SyncException e) {
                     failedToReachServer(e);
                     problem(e.getMessage());

@@ -1,12 +1,17 @@
 package nl.sociallearning.workstation.servers;
 
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import nl.sociallearning.workstation.domain.ActionType;
 import nl.sociallearning.workstation.domain.Course;
 import nl.sociallearning.workstation.domain.OutboxState;
 import nl.sociallearning.workstation.domain.SavedServer;
 import nl.sociallearning.workstation.store.Cache;
 import nl.sociallearning.workstation.sync.ConnectorFactory;
+import nl.sociallearning.workstation.sync.ServerAddress;
+import nl.sociallearning.workstation.sync.ServerCredentials;
 import nl.sociallearning.workstation.sync.ServerKind;
 import nl.sociallearning.workstation.sync.ServerSet;
 import nl.sociallearning.workstation.sync.SyncEngine;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -23,6 +29,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -124,6 +132,42 @@ class ServerDirectoryTest {
         assertThat(cache.posts().ids(saved.coursePrefix() + "4321")).contains("24873");
         assertThat(site.calls).filteredOn(c -> c.function().equals("core_webservice_get_site_info")).last()
                 .satisfies(c -> assertThat(c.params()).containsEntry("wstoken", "moodle-token"));
+    }
+
+    @Test
+    void aSavedServerOutOfReachAtStartIsSyncedAsSoonAsItAnswers() throws Exception {
+        SavedServer saved = directory.add(ServerKind.MOODLE, moodle.url("/").toString(), "moodle-token", null).server();
+        close();
+        AtomicBoolean down = new AtomicBoolean(true);
+        moodle.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return down.get() ? new MockResponse.Builder().code(503).build() : site.dispatch(request);
+            }
+        });
+        // The primary server answers (as the demo server does at start); only the added one is out of reach.
+        try (MockWebServer primarySite = new MockWebServer()) {
+            primarySite.setDispatcher(MoodleReplay.site());
+            primarySite.start();
+            cache = Cache.open(data);
+            servers = new ServerSet(ConnectorFactory.create(ServerKind.MOODLE, ServerAddress.of(primarySite.url("/").toString()),
+                    new ServerCredentials("moodle-token", null)));
+            engine = new SyncEngine(servers, cache, SyncSettings.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(200)));
+            directory = new ServerDirectory(cache, new FileTokenVault(data), servers, engine::rediscover, ConnectorFactory::create,
+                    Clock.systemUTC());
+            assertThat(directory.attachSaved()).isEqualTo(1);
+            engine.start();
+            String course = saved.coursePrefix() + "4321";
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> cache.posts().ids("4321").contains("24873"));
+            assertThat(cache.posts().ids(course)).isEmpty();
+            assertThat(servers.problems()).containsKey(saved.coursePrefix());
+
+            down.set(false);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> cache.posts().ids(course).contains("24873"));
+            assertThat(servers.problems()).isEmpty();
+            close();
+        }
+        open(); // for tearDown
     }
 
     @Test
