@@ -155,6 +155,12 @@ public final class WorkstationApp extends Application {
             }
         });
         shell.setPageView(ShellView.Page.REPORTS, new ReportsView(reports, messages));
+        opened.engine().addListener(new nl.sociallearning.workstation.sync.SyncListener() {
+            @Override
+            public void courseStatus(nl.sociallearning.workstation.sync.CourseSyncStatus status) {
+                runner.onUi(() -> reports.courseSeen(status.courseId()));
+            }
+        });
         reports.load();
     }
 

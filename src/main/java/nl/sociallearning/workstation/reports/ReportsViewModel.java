@@ -75,14 +75,26 @@ public final class ReportsViewModel {
         purpose.addListener((obs, old, now) -> error.set(""));
     }
 
-    /** Reads the courses of the cache (in the background). */
+    /**
+     * Reads the courses of the cache (in the background); again whenever a course appears that the list does not
+     * hold yet (the first sync of a fresh install, a server added). Without a course chosen, the first is.
+     */
     public void load() {
         runner.run(() -> cache.courses().all(), list -> {
             courses.setAll(list);
             if (course.get() != null) {
                 courseChosen(course.get());
+            } else if (!list.isEmpty()) {
+                course.set(list.get(0).id());
             }
         }, this::showProblem);
+    }
+
+    /** Called on the UI thread with a course the sync works on: reads the list again if it is new to it. */
+    public void courseSeen(String courseId) {
+        if (courses.stream().noneMatch(c -> c.id().equals(courseId))) {
+            load();
+        }
     }
 
     private void courseChosen(String id) {
