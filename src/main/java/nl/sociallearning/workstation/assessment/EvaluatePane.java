@@ -56,7 +56,6 @@ final class EvaluatePane extends VBox {
         unanimous.setText(m.get("wacker.evaluate.unanimous"));
         unanimous.setOnAction(e -> model.agreeWhereUnanimous());
         third.setPromptText(m.get("wacker.evaluate.thirdName"));
-        third.setPrefColumnCount(16);
         Button addThird = new Button(m.get("wacker.evaluate.addThird"));
         addThird.setOnAction(e -> {
             if (!third.getText().isBlank()) {
@@ -68,7 +67,14 @@ final class EvaluatePane extends VBox {
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(16, Texts.label(m.get("wacker.step.EVALUEREN"), Styles.TITLE_3), summary, gap, unanimous, thirdBox);
+        Label title = Texts.label(m.get("wacker.step.EVALUEREN"), Styles.TITLE_3);
+        // The title and the buttons keep their words whole; the summary and the name field give way first.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        unanimous.setMinWidth(Region.USE_PREF_SIZE);
+        addThird.setMinWidth(Region.USE_PREF_SIZE);
+        third.setPrefColumnCount(12);
+        summary.setMinWidth(0);
+        HBox head = new HBox(16, title, summary, gap, unanimous, thirdBox);
         head.setAlignment(Pos.CENTER_LEFT);
         ScrollPane left = new ScrollPane(grid);
         left.setFitToWidth(true);
