@@ -10,16 +10,21 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         System.out.printf("Machine: %d cores, Java %s, %s, heap limit %d MB%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"), Runtime.getRuntime().maxMemory() >> 20);
-        switch (args.length == 0 ? "sync" : args[0]) {
-            case "sync" -> SyncBenchmark.run();
-            case "feed" -> {
-                FeedBenchmark.run();
-                HeatmapBenchmark.run();
+        // The FX toolkit and the HTTP clients' threads would keep the JVM alive, after a failure too.
+        try {
+            switch (args.length == 0 ? "sync" : args[0]) {
+                case "sync" -> SyncBenchmark.run();
+                case "feed" -> {
+                    FeedBenchmark.run();
+                    HeatmapBenchmark.run();
+                }
+                case "reports" -> ReportsBenchmark.run();
+                default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
-            case "reports" -> ReportsBenchmark.run();
-            default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
         }
-        // The FX toolkit and the HTTP clients' threads would keep the JVM alive.
         System.exit(0);
     }
 }
