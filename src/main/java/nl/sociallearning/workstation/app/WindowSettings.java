@@ -1,15 +1,16 @@
 package nl.sociallearning.workstation.app;
 
+import nl.sociallearning.workstation.files.AtomicFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
@@ -43,11 +44,11 @@ public final class WindowSettings {
     public void save() {
         try {
             Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                values.store(out, "Moderator Workstation: window settings");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            new AtomicFile().write(file, out -> {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                values.store(writer, "Moderator Workstation: window settings");
+                writer.flush();
+            });
         } catch (IOException e) {
             LOG.warn("Window settings not saved: {}", e.getMessage());
         }

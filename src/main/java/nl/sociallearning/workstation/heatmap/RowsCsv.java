@@ -1,13 +1,15 @@
 package nl.sociallearning.workstation.heatmap;
 
 import nl.sociallearning.workstation.domain.Participant;
+import nl.sociallearning.workstation.files.AtomicFile;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -55,28 +57,25 @@ final class RowsCsv {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Path temporary = Files.createTempFile(parent, ".rows", ".csv");
-        try {
-            try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                out.write('\uFEFF');
-                out.write(HEADER);
-                out.write("\r\n");
-                for (String id : participantIds) {
-                    int r = data.rowOf(id);
-                    if (r < 0) {
-                        continue;
-                    }
-                    Participant p = data.participants().get(r);
-                    out.write(String.join(",", field(p.displayName()), field(p.group()), p.role().name(),
-                            Integer.toString(posts[r]), Integer.toString(replies[r]), Integer.toString(reads[r]),
-                            time(first[r], Long.MAX_VALUE, zone), time(last[r], Long.MIN_VALUE, zone)));
-                    out.write("\r\n");
+        new AtomicFile().write(file, stream -> {
+            // Flushed, not closed: AtomicFile forces the file to disk after this.
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            out.write('\uFEFF');
+            out.write(HEADER);
+            out.write("\r\n");
+            for (String id : participantIds) {
+                int r = data.rowOf(id);
+                if (r < 0) {
+                    continue;
                 }
+                Participant p = data.participants().get(r);
+                out.write(String.join(",", field(p.displayName()), field(p.group()), p.role().name(),
+                        Integer.toString(posts[r]), Integer.toString(replies[r]), Integer.toString(reads[r]),
+                        time(first[r], Long.MAX_VALUE, zone), time(last[r], Long.MIN_VALUE, zone)));
+                out.write("\r\n");
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+            out.flush();
+        });
     }
 
     private static String time(long t, long none, ZoneId zone) {

@@ -1,5 +1,6 @@
 package nl.sociallearning.workstation.pdf;
 
+import nl.sociallearning.workstation.files.AtomicFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -11,9 +12,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
@@ -368,21 +367,10 @@ public final class PdfBuilder implements AutoCloseable {
      * place, so a failed write leaves no half document and an existing file untouched until the new one is whole.
      */
     public void writeTo(Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temporary;
         try {
-            temporary = Files.createTempFile(target.getParent(), ".pdf-", ".part");
-        } catch (IOException e) {
-            close();
-            throw e;
-        }
-        try {
-            try (OutputStream stream = Files.newOutputStream(temporary)) {
-                writeTo(stream);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            new AtomicFile().write(file, this::writeTo);
         } finally {
-            Files.deleteIfExists(temporary);
+            close(); // also when the file could not even be started
         }
     }
 

@@ -1,7 +1,7 @@
 package nl.sociallearning.workstation.reports;
 
 import nl.sociallearning.workstation.domain.Course;
-import nl.sociallearning.workstation.reports.write.AtomicFile;
+import nl.sociallearning.workstation.files.AtomicFile;
 import nl.sociallearning.workstation.reports.write.CsvReportWriter;
 import nl.sociallearning.workstation.reports.write.PdfReportWriter;
 import nl.sociallearning.workstation.reports.write.ReportWriter;

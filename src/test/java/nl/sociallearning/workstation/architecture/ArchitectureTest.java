@@ -131,6 +131,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void writingFilesSafelyIsOnePieceEveryoneUses() {
+        noClasses().that().resideInAPackage(ROOT + ".files..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".domain..", ROOT + ".store..", ROOT + ".sync..",
+                        ROOT + ".ui..", ROOT + ".app..", "javafx..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage(ROOT + ".files..")
+                .should().callMethod(java.nio.file.Files.class, "move", java.nio.file.Path.class, java.nio.file.Path.class,
+                        java.nio.file.CopyOption[].class)
+                .because("a file is written whole or not at all through files.AtomicFile; the exceptions create "
+                        + "owner-only files first (see docs/architecture.md)")
+                .allowEmptyShould(true)
+                .check(classes.that(com.tngtech.archunit.base.DescribedPredicate.describe("not an owner-only secret writer",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> !java.util.Set.of("FileTokenVault", "SigningKey",
+                                "Pseudonyms").contains(c.getSimpleName()))));
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -1,6 +1,6 @@
 package nl.sociallearning.workstation.reports;
 
-import nl.sociallearning.workstation.reports.write.AtomicFile;
+import nl.sociallearning.workstation.files.AtomicFile;
 import nl.sociallearning.workstation.store.ReportRepository;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;

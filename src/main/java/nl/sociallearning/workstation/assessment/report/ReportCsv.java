@@ -1,5 +1,6 @@
 package nl.sociallearning.workstation.assessment.report;
 
+import nl.sociallearning.workstation.files.AtomicFile;
 import nl.sociallearning.workstation.assessment.report.AssessmentReport.Context;
 import nl.sociallearning.workstation.assessment.report.AssessmentReport.Criterion;
 import nl.sociallearning.workstation.assessment.report.AssessmentReport.LevelGiven;
@@ -10,9 +11,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,18 +31,9 @@ public final class ReportCsv {
     private ReportCsv() {
     }
 
-    /** Writes to a temporary file beside the target, then moves it into place: the file appears whole or not at all. */
+    /** Writes the file whole or not at all ({@link AtomicFile}). */
     public static void write(AssessmentReport report, Locale locale, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), ".csv-", ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                write(report, locale, out);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        new AtomicFile().write(file, out -> write(report, locale, out));
     }
 
     /** Writes the byte-order mark and the table; the stream is flushed, not closed. */

@@ -1,5 +1,6 @@
 package nl.sociallearning.workstation.assessment.report;
 
+import nl.sociallearning.workstation.files.AtomicFile;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +12,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The report as JSON: {@code {"format": "wacker-report", "version": 1, "report": {…}}} with the fields of
@@ -45,18 +44,9 @@ public final class ReportJson {
         out.flush();
     }
 
-    /** Writes to a temporary file beside the target, then moves it into place. */
+    /** Writes the file whole or not at all ({@link AtomicFile}). */
     public static void write(AssessmentReport report, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), ".json-", ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                write(report, out);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        new AtomicFile().write(file, out -> write(report, out));
     }
 
     /** Reads a report written by {@link #write}; anything else is refused with a message that says what it is not. */

@@ -1,4 +1,4 @@
-package nl.sociallearning.workstation.reports.write;
+package nl.sociallearning.workstation.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
