@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import nl.sociallearning.workstation.domain.ParticipantRole;
+import nl.sociallearning.workstation.files.AtomicFile;
 import nl.sociallearning.workstation.ui.Messages;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -460,15 +461,8 @@ public final class HeatmapView extends BorderPane {
         chooser.setInitialFileName(fileName("csv"));
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
-            CompletableFuture.runAsync(() -> {
-                try {
-                    model.exportRows(file.toPath());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).whenComplete((v, failure) -> javafx.application.Platform.runLater(() ->
-                    status.setText(failure == null ? messages.get("heatmap.export.done", file)
-                            : messages.get("heatmap.export.failed", failure.getMessage()))));
+            model.exportRowsInBackground(file.toPath(), path -> status.setText(messages.get("heatmap.export.done", path)),
+                    failure -> status.setText(messages.get("heatmap.export.failed", failure.getMessage())));
         }
     }
 
@@ -487,9 +481,11 @@ public final class HeatmapView extends BorderPane {
         var buffered = SwingFXUtils.fromFXImage(image, null);
         return CompletableFuture.supplyAsync(() -> {
             try {
-                if (!ImageIO.write(buffered, "png", file.toFile())) {
-                    throw new IOException("no PNG writer");
-                }
+                new AtomicFile().write(file, out -> {
+                    if (!ImageIO.write(buffered, "png", out)) {
+                        throw new IOException("no PNG writer");
+                    }
+                });
                 return file;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -24,6 +24,7 @@ import nl.sociallearning.workstation.ui.Refresher;
 import nl.sociallearning.workstation.ui.TaskRunner;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -407,6 +408,32 @@ public final class HeatmapViewModel implements SyncListener {
         if (p == null) {
             throw new IllegalStateException("no course shown");
         }
+        exportRows(file, p.courseId(), rowsToExport(p));
+    }
+
+    /**
+     * As {@link #exportRows(Path)}, with the file written in the background: the rows are taken here, on the UI
+     * thread that owns the selection.
+     */
+    public void exportRowsInBackground(Path file, Consumer<Path> onDone, Consumer<Throwable> onFailure) {
+        HeatmapPicture p = picture.get();
+        if (p == null) {
+            onFailure.accept(new IllegalStateException("no course shown"));
+            return;
+        }
+        List<String> ids = rowsToExport(p);
+        runner.run(() -> {
+            try {
+                exportRows(file, p.courseId(), ids);
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, onDone, onFailure);
+    }
+
+    /** The participants shown, in their order; only the selected ones when there is a selection. */
+    private List<String> rowsToExport(HeatmapPicture p) {
         List<String> ids = new ArrayList<>();
         Set<String> chosen = new HashSet<>(selectedRows);
         for (HeatmapPicture.Row r : p.rows()) {
@@ -414,7 +441,7 @@ public final class HeatmapViewModel implements SyncListener {
                 ids.add(r.participant().id());
             }
         }
-        exportRows(file, p.courseId(), ids);
+        return ids;
     }
 
     /** Writes the given participants of a course as CSV (see {@link #exportRows(Path)}), in the order given. */

@@ -55,6 +55,7 @@ public final class ReportsViewModel {
     private final ObjectProperty<Integer> retentionDays = new SimpleObjectProperty<>();
     private final LongProperty toPurge = new SimpleLongProperty();
     private final Refresher<Report> previewRefresher;
+    private final Refresher<List<Course>> courseLister;
 
     private volatile ReportRequest pending;
     private volatile CourseData data;
@@ -67,6 +68,7 @@ public final class ReportsViewModel {
         this.exporter = new ReportExporter(cache, Pseudonyms.in(cache.directory()), messages, clock);
         this.retention = new Retention(cache, clock);
         this.previewRefresher = new Refresher<>(runner, this::makePreview, this::showPreview, this::showProblem);
+        this.courseLister = new Refresher<>(runner, () -> cache.courses().all(), this::showCourses, this::showProblem);
         course.addListener((obs, old, now) -> courseChosen(now));
         preset.addListener((obs, old, now) -> refreshPreview());
         mode.addListener((obs, old, now) -> refreshPreview());
@@ -80,20 +82,30 @@ public final class ReportsViewModel {
      * hold yet (the first sync of a fresh install, a server added). Without a course chosen, the first is.
      */
     public void load() {
-        runner.run(() -> cache.courses().all(), list -> {
-            courses.setAll(list);
-            if (course.get() != null) {
-                courseChosen(course.get());
-            } else if (!list.isEmpty()) {
+        courseLister.request();
+    }
+
+    /**
+     * Shows a new list of courses. The course chosen is set up (defaults, period, data) only when it is new to the
+     * list: a reload for another course must not undo the user's choices.
+     */
+    private void showCourses(List<Course> list) {
+        String chosen = course.get();
+        boolean known = chosen != null && courses.stream().anyMatch(c -> c.id().equals(chosen));
+        courses.setAll(list);
+        if (chosen == null) {
+            if (!list.isEmpty()) {
                 course.set(list.get(0).id());
             }
-        }, this::showProblem);
+        } else if (!known) {
+            courseChosen(chosen);
+        }
     }
 
     /** Called on the UI thread with a course the sync works on: reads the list again if it is new to it. */
     public void courseSeen(String courseId) {
         if (courses.stream().noneMatch(c -> c.id().equals(courseId))) {
-            load();
+            courseLister.request();
         }
     }
 

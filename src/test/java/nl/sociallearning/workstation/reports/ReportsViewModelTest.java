@@ -40,6 +40,8 @@ class ReportsViewModelTest {
         assertThat(model.previewProperty().get()).as("the chosen course is previewed at once").isNotNull();
 
         Course known = model.courses().get(0);
+        PrivacyMode chosen = model.modeProperty().get() == PrivacyMode.IDENTIFIED ? PrivacyMode.AGGREGATE : PrivacyMode.IDENTIFIED;
+        model.modeProperty().set(chosen);
         Course later = new Course("later-course", "Later toegevoegd", known.organisation(), known.audience(),
                 known.startsAt(), known.endsAt(), known.timeZone(), 0);
         f.cache.changes().saveCourses(java.util.List.of(later));
@@ -48,5 +50,6 @@ class ReportsViewModelTest {
         model.courseSeen("later-course");
         assertThat(model.courses()).extracting(Course::id).contains("later-course");
         assertThat(model.courseProperty().get()).as("the choice stays").isEqualTo(known.id());
+        assertThat(model.modeProperty().get()).as("a reload for another course keeps the user's choices").isEqualTo(chosen);
     }
 }
