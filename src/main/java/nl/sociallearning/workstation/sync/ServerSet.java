@@ -49,6 +49,7 @@ public final class ServerSet implements CourseConnector {
     }
 
     public void remove(String prefix) {
+        problems.remove(prefix);
         CourseConnector old = added.remove(prefix);
         if (old != null) {
             old.close();

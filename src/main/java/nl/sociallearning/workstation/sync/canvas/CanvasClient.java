@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Canvas's REST API (Bearer token). Lists come in pages; the next page is the {@code Link} header's
@@ -41,7 +40,6 @@ final class CanvasClient {
     private final OkHttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Set<Call>> calls = new ConcurrentHashMap<>();
-    private final AtomicLong requests = new AtomicLong();
     private final Duration throttleWait;
 
     CanvasClient(ServerAddress server, String token, OkHttpClient http, Duration throttleWait) {
@@ -85,7 +83,6 @@ final class CanvasClient {
         Call call = http.newCall(request);
         String key = courseId == null ? "" : courseId;
         calls.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(call);
-        requests.incrementAndGet();
         try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
                 throw failure(response);
@@ -161,9 +158,6 @@ final class CanvasClient {
         }
     }
 
-    long requestCount() {
-        return requests.get();
-    }
 
     void cancel(String courseId) {
         Set<Call> active = calls.get(courseId);

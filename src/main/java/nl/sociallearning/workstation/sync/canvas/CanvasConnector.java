@@ -398,10 +398,6 @@ public final class CanvasConnector implements CourseConnector {
         client.close();
     }
 
-    long requestCount() {
-        return client.requestCount();
-    }
-
     private JsonNode array(JsonNode body, String what) throws SyncException {
         if (!body.isArray()) {
             throw new SyncException(Kind.MALFORMED, "Canvas's " + what + " is not a list.");

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Calls Moodle web service functions over REST. Moodle answers a failed call with HTTP 200 and a body
@@ -34,7 +33,6 @@ final class MoodleClient {
     private final OkHttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Set<Call>> calls = new ConcurrentHashMap<>();
-    private final AtomicLong requests = new AtomicLong();
 
     MoodleClient(ServerAddress server, String token, OkHttpClient http) {
         this.server = server;
@@ -57,7 +55,6 @@ final class MoodleClient {
         Call call = http.newCall(request);
         String key = courseId == null ? "" : courseId;
         calls.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(call);
-        requests.incrementAndGet();
         try (Response response = call.execute()) {
             if (response.code() == 404) {
                 throw new SyncException(Kind.NOT_FOUND, server + " has no Moodle web services (no "
@@ -107,11 +104,6 @@ final class MoodleClient {
             map.put(keyValues[i], keyValues[i + 1]);
         }
         return map;
-    }
-
-    /** How many requests this client has made: the request budget docs/platforms.md gives is checked against it. */
-    long requestCount() {
-        return requests.get();
     }
 
     void cancel(String courseId) {

@@ -420,10 +420,6 @@ public final class MoodleConnector implements CourseConnector {
         client.close();
     }
 
-    long requestCount() {
-        return client.requestCount();
-    }
-
     private interface Mapping<T> {
         T map();
     }
