@@ -171,6 +171,9 @@ public final class AssessmentsViewModel {
             if (!id.equals(selected.get())) {
                 return;
             }
+            // The list shows each assessment's state (observing, locked…): keep its entry as current as the pane.
+            Assessment now = o.view().dossier().assessment();
+            assessments.replaceAll(a -> a.id().equals(id) ? now : a);
             Open before = open.get();
             boolean wasOnCurrent = before != null && before.view().dossier().assessment().id().equals(id)
                     && step.get() == landing(before.view().progress());

@@ -62,6 +62,20 @@ class AssessmentsViewModelTest {
     }
 
     @Test
+    void theListShowsAnAssessmentsNewStateAsSoonAsACommandChangesIt() {
+        String id = idOf("Daan Visser");
+        model.select(id);
+        assertThat(entry(id).observationEndedAt()).isNull();
+        model.endObservation();
+        assertThat(model.refusalProperty().get()).isNull();
+        assertThat(entry(id).observationEndedAt()).isNotNull();
+    }
+
+    private Assessment entry(String id) {
+        return model.assessments().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
     void eachAssessorSeesOnlyTheirOwnLevelsUntilAllHaveLocked() {
         model.select(idOf("Lotte Meijer"));
         model.actAs(DemoAssessments.BRAM);
