@@ -142,6 +142,7 @@ CREATE TABLE assessment_evidence (
     excerpt        VARCHAR(4000) NOT NULL,
     at             TIMESTAMP WITH TIME ZONE NOT NULL
 );
+CREATE INDEX assessment_evidence_by_assessment ON assessment_evidence (assessment_id, at);
 
 CREATE TABLE assessment_addendum (
     id            VARCHAR(100) PRIMARY KEY,
@@ -150,6 +151,7 @@ CREATE TABLE assessment_addendum (
     text          VARCHAR(8000) NOT NULL,
     at            TIMESTAMP WITH TIME ZONE NOT NULL
 );
+CREATE INDEX assessment_addendum_by_assessment ON assessment_addendum (assessment_id, at);
 
 -- Append-only: each entry's hash covers the previous entry's hash and its own content (SHA-256, hex), and
 -- state_hash is the hash of the whole assessment after the change. Verification recomputes both.
