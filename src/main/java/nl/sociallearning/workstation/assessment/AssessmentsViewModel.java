@@ -14,6 +14,7 @@ import nl.sociallearning.workstation.assessment.flow.NewAssessment;
 import nl.sociallearning.workstation.assessment.flow.Progress;
 import nl.sociallearning.workstation.assessment.flow.ResultRules;
 import nl.sociallearning.workstation.assessment.audit.AuditChain;
+import nl.sociallearning.workstation.assessment.framework.FrameworkExistsException;
 import nl.sociallearning.workstation.assessment.framework.FrameworkImport;
 import nl.sociallearning.workstation.assessment.mapping.ReportExport;
 import nl.sociallearning.workstation.assessment.mapping.ReportSource;
@@ -303,7 +304,7 @@ public final class AssessmentsViewModel {
         task(() -> {
             Framework f = FrameworkImport.read(file);
             if (!cache.frameworks().add(f, java.time.Instant.now())) {
-                throw new IllegalStateException(f.code());
+                throw new FrameworkExistsException(f.code());
             }
             return f;
         }, f -> {

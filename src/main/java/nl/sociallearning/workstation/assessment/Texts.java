@@ -8,6 +8,7 @@ import javafx.scene.text.TextFlow;
 import nl.sociallearning.workstation.assessment.exchange.ExchangeException;
 import nl.sociallearning.workstation.assessment.flow.FlowException;
 import nl.sociallearning.workstation.assessment.flow.JudgingWords;
+import nl.sociallearning.workstation.assessment.framework.FrameworkExistsException;
 import nl.sociallearning.workstation.assessment.framework.FrameworkImportException;
 import nl.sociallearning.workstation.assessment.mapping.ReportExportException;
 import nl.sociallearning.workstation.ui.Messages;
@@ -92,8 +93,8 @@ final class Texts {
         if (t instanceof ReportExportException e) {
             return messages.get("wacker.export." + e.reason().name(), e.file(), e.detail());
         }
-        if (t instanceof IllegalStateException) {
-            return messages.get("wacker.import.exists", t.getMessage());
+        if (t instanceof FrameworkExistsException e) {
+            return messages.get("wacker.import.exists", e.code());
         }
         return String.valueOf(t.getMessage());
     }

@@ -2,6 +2,7 @@ package nl.sociallearning.workstation.assessment;
 
 import nl.sociallearning.workstation.assessment.flow.FlowException;
 import nl.sociallearning.workstation.assessment.flow.Refusal;
+import nl.sociallearning.workstation.assessment.framework.ExampleFrameworks;
 import nl.sociallearning.workstation.assessment.framework.FrameworkImportException;
 import nl.sociallearning.workstation.domain.assessment.Assessment;
 import nl.sociallearning.workstation.domain.assessment.Step;
@@ -69,6 +70,18 @@ class AssessmentsViewModelTest {
         model.endObservation();
         assertThat(model.refusalProperty().get()).isNull();
         assertThat(entry(id).observationEndedAt()).isNotNull();
+    }
+
+    @Test
+    void importingAFrameworkThatIsThereSaysSoAndOtherFailuresAreNotTakenForThat() throws Exception {
+        Path file = dir.resolve("kader.json");
+        try (var in = AssessmentsViewModel.class.getResourceAsStream(
+                "/nl/sociallearning/workstation/assessment/" + ExampleFrameworks.VERZORGENDE_IG)) {
+            Files.copy(in, file);
+        }
+        model.importFramework(file);
+        assertThat(dutch.problem(model.refusalProperty().get())).isEqualTo("Er is al een kader met code VIG-B1; niets geïmporteerd.");
+        assertThat(dutch.problem(new IllegalStateException("iets anders"))).isEqualTo("iets anders");
     }
 
     private Assessment entry(String id) {
