@@ -196,9 +196,8 @@ public final class AssessmentsViewModel {
     }
 
     private Open read(String id, String who) {
-        AssessorView v = flow.view(id, who);
-        List<EvaluationRow> rows = v.othersVisible() ? flow.evaluation(id, who) : List.of();
-        return new Open(v, rows, flow.result(id), v.dossier().assessment().locked() ? flow.verify(id) : null);
+        AssessmentFlow.Opened o = flow.open(id, who);
+        return new Open(o.view(), o.evaluation(), o.result(), o.audit());
     }
 
     /** Runs a flow command for the open assessment, then shows the assessment as it now is. */

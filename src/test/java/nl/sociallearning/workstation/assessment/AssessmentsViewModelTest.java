@@ -1,5 +1,6 @@
 package nl.sociallearning.workstation.assessment;
 
+import nl.sociallearning.workstation.assessment.flow.AssessmentFlow;
 import nl.sociallearning.workstation.assessment.flow.FlowException;
 import nl.sociallearning.workstation.assessment.flow.Refusal;
 import nl.sociallearning.workstation.assessment.framework.ExampleFrameworks;
@@ -82,6 +83,20 @@ class AssessmentsViewModelTest {
         model.importFramework(file);
         assertThat(dutch.problem(model.refusalProperty().get())).isEqualTo("Er is al een kader met code VIG-B1; niets geïmporteerd.");
         assertThat(dutch.problem(new IllegalStateException("iets anders"))).isEqualTo("iets anders");
+    }
+
+    @Test
+    void openingAnAssessmentShowsWhatTheSeparateQuestionsAnswerFromOneRead() {
+        AssessmentFlow flow = new AssessmentFlow(cache, Clock.systemUTC());
+        for (Assessment a : model.assessments()) {
+            String who = a.assessors().get(0).id();
+            AssessmentFlow.Opened o = flow.open(a.id(), who);
+            assertThat(o.view()).isEqualTo(flow.view(a.id(), who));
+            assertThat(o.result()).isEqualTo(flow.result(a.id()));
+            assertThat(o.evaluation()).isEqualTo(o.view().othersVisible() ? flow.evaluation(a.id(), who) : java.util.List.of());
+            assertThat(o.audit()).isEqualTo(a.locked() ? flow.verify(a.id()) : null);
+        }
+        assertThat(model.assessments()).anyMatch(Assessment::locked);
     }
 
     private Assessment entry(String id) {

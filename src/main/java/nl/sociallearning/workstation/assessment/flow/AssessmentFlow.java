@@ -257,7 +257,26 @@ public final class AssessmentFlow {
     public AssessorView view(String id, String viewerId) {
         Dossier d = dossier(id);
         memberOf(d, viewerId);
+        return view(d, framework(d), viewerId);
+    }
+
+    /** What a screen shows of one assessment to one assessor; the evaluation is empty while it is not open. */
+    public record Opened(AssessorView view, List<EvaluationRow> evaluation, ResultRules.Result result,
+                         AuditChain.Verification audit) { }
+
+    /**
+     * Everything a screen shows of an assessment, from one read of the dossier and its framework: the same as
+     * {@link #view}, {@link #evaluation} (when open), {@link #result} and, once locked, {@link #verify}.
+     */
+    public Opened open(String id, String viewerId) {
+        Dossier d = dossier(id);
+        memberOf(d, viewerId);
         Framework f = framework(d);
+        return new Opened(view(d, f, viewerId), d.allObserversLocked() ? EvaluationRow.of(d, f) : List.of(),
+                result(d, f), d.assessment().locked() ? AuditChain.verify(assessments.audit(id), DossierHash.of(d)) : null);
+    }
+
+    private static AssessorView view(Dossier d, Framework f, String viewerId) {
         Dossier visible = d.allObserversLocked() ? d : new Dossier(d.assessment(), d.notes(), d.links(), d.levelsOf(viewerId),
                 d.locks(), d.agreed(), d.report(), d.signatures(), d.evidence(), d.addenda());
         return new AssessorView(viewerId, visible, f, Progress.of(d, viewerId, f.criteriaIn(d.assessment().context().scope()).size()));
@@ -338,9 +357,13 @@ public final class AssessmentFlow {
 
     public ResultRules.Result result(String id) {
         Dossier d = dossier(id);
+        return result(d, framework(d));
+    }
+
+    private static ResultRules.Result result(Dossier d, Framework f) {
         Map<String, String> agreed = new HashMap<>();
         d.agreed().forEach(a -> agreed.put(a.criterionCode(), a.level()));
-        return ResultRules.apply(framework(d), d.assessment().context().scope(), agreed);
+        return ResultRules.apply(f, d.assessment().context().scope(), agreed);
     }
 
     public void writeReport(String id, String actorId, String strengths, String nextSteps, String debrief, String studentResponse) {
