@@ -158,7 +158,7 @@ public final class WorkstationApp extends Application {
         opened.engine().addListener(new nl.sociallearning.workstation.sync.SyncListener() {
             @Override
             public void courseStatus(nl.sociallearning.workstation.sync.CourseSyncStatus status) {
-                runner.onUi(() -> reports.courseSeen(status.courseId()));
+                runner.onUi(() -> reports.courseStatus(status));
             }
         });
         reports.load();

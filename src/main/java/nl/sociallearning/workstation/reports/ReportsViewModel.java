@@ -15,6 +15,8 @@ import javafx.collections.ObservableList;
 import nl.sociallearning.workstation.domain.Course;
 import nl.sociallearning.workstation.store.Cache;
 import nl.sociallearning.workstation.ui.Messages;
+import nl.sociallearning.workstation.sync.CourseSyncStatus;
+import nl.sociallearning.workstation.sync.SyncPhase;
 import nl.sociallearning.workstation.ui.Refresher;
 import nl.sociallearning.workstation.ui.TaskRunner;
 
@@ -60,6 +62,8 @@ public final class ReportsViewModel {
     private volatile ReportRequest pending;
     private volatile CourseData data;
     private boolean settingCourse;
+    /** The chosen course was being filled by its first sync when last heard of. */
+    private boolean filling;
 
     public ReportsViewModel(Cache cache, TaskRunner runner, Messages messages, Clock clock) {
         this.cache = cache;
@@ -102,15 +106,29 @@ public final class ReportsViewModel {
         }
     }
 
-    /** Called on the UI thread with a course the sync works on: reads the list again if it is new to it. */
-    public void courseSeen(String courseId) {
-        if (courses.stream().noneMatch(c -> c.id().equals(courseId))) {
+    /**
+     * What the sync says of a course (on the UI thread): a course new to the list reads the list again, and when the
+     * chosen course's first fill ends, its figures are read again: a preview made while it filled showed part of it.
+     */
+    public void courseStatus(CourseSyncStatus status) {
+        String id = status.courseId();
+        if (courses.stream().noneMatch(c -> c.id().equals(id))) {
             courseLister.request();
+        }
+        if (!id.equals(course.get())) {
+            return;
+        }
+        if (status.phase() == SyncPhase.FULL_SYNC) {
+            filling = true;
+        } else if (filling && status.phase() != SyncPhase.WAITING) {
+            filling = false;
+            reload();
         }
     }
 
     private void courseChosen(String id) {
         data = null;
+        filling = false;
         preview.set(null);
         Course c = courses.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
         if (c == null) {

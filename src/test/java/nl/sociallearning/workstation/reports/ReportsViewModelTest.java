@@ -1,6 +1,8 @@
 package nl.sociallearning.workstation.reports;
 
 import nl.sociallearning.workstation.domain.Course;
+import nl.sociallearning.workstation.sync.CourseSyncStatus;
+import nl.sociallearning.workstation.sync.SyncPhase;
 import nl.sociallearning.workstation.ui.Messages;
 import nl.sociallearning.workstation.ui.TaskRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -45,11 +47,27 @@ class ReportsViewModelTest {
         Course later = new Course("later-course", "Later toegevoegd", known.organisation(), known.audience(),
                 known.startsAt(), known.endsAt(), known.timeZone(), 0);
         f.cache.changes().saveCourses(java.util.List.of(later));
-        model.courseSeen(known.id());
+        model.courseStatus(CourseSyncStatus.waiting(known.id()));
         assertThat(model.courses()).extracting(Course::id).doesNotContain("later-course");
-        model.courseSeen("later-course");
+        model.courseStatus(CourseSyncStatus.waiting("later-course"));
         assertThat(model.courses()).extracting(Course::id).contains("later-course");
         assertThat(model.courseProperty().get()).as("the choice stays").isEqualTo(known.id());
         assertThat(model.modeProperty().get()).as("a reload for another course keeps the user's choices").isEqualTo(chosen);
+
+        // While the chosen course fills, the preview shows part of it; when the fill ends, its figures are read again.
+        var before = model.previewProperty().get();
+        model.courseStatus(status(known.id(), SyncPhase.FULL_SYNC));
+        model.courseStatus(status(known.id(), SyncPhase.FULL_SYNC));
+        assertThat(model.previewProperty().get()).isSameAs(before);
+        model.courseStatus(status(known.id(), SyncPhase.LIVE));
+        assertThat(model.previewProperty().get()).isNotSameAs(before).isNotNull();
+        var after = model.previewProperty().get();
+        model.courseStatus(status(known.id(), SyncPhase.LIVE));
+        assertThat(model.previewProperty().get()).as("a live course is not read again on every notice").isSameAs(after);
+        assertThat(model.modeProperty().get()).isEqualTo(chosen);
+    }
+
+    private static CourseSyncStatus status(String course, SyncPhase phase) {
+        return new CourseSyncStatus(course, phase, 0, 0, java.util.OptionalLong.empty(), null, null, null);
     }
 }
