@@ -4,6 +4,7 @@ import nl.sociallearning.workstation.domain.Course;
 import nl.sociallearning.workstation.domain.Participant;
 import nl.sociallearning.workstation.store.HeatmapRepository;
 
+import java.text.CollationKey;
 import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +46,7 @@ public final class CourseActivity {
 
     /** Reads a course: participants, modules, post times (one query) and reads (one query). */
     public static CourseActivity load(HeatmapRepository repository, Course course) {
-        List<Participant> people = new ArrayList<>(repository.participants(course.id()));
-        Collator collator = Collator.getInstance(Locale.forLanguageTag("nl"));
-        people.sort(Comparator.comparing(Participant::displayName, collator).thenComparing(Participant::id));
+        List<Participant> people = byName(repository.participants(course.id()));
         Map<String, Integer> rowOf = new HashMap<>(people.size() * 2);
         for (int i = 0; i < people.size(); i++) {
             rowOf.put(people.get(i).id(), i);
@@ -98,6 +97,23 @@ public final class CourseActivity {
         });
         return new CourseActivity(course, List.copyOf(people), rowOf, List.copyOf(modules), moduleOfThread, posts, views,
                 stray[0]);
+    }
+
+    /**
+     * Sorts by name as Dutch readers expect (case and accents second), then by id. Each name's collation key is
+     * made once: comparing through the collator made the sort a tenth of the whole read.
+     */
+    private static List<Participant> byName(List<Participant> participants) {
+        Collator collator = Collator.getInstance(Locale.forLanguageTag("nl"));
+        record Keyed(CollationKey key, Participant participant) { }
+        List<Keyed> keyed = new ArrayList<>(participants.size());
+        for (Participant p : participants) {
+            keyed.add(new Keyed(collator.getCollationKey(p.displayName()), p));
+        }
+        keyed.sort(Comparator.comparing(Keyed::key).thenComparing(k -> k.participant().id()));
+        List<Participant> people = new ArrayList<>(keyed.size());
+        keyed.forEach(k -> people.add(k.participant()));
+        return people;
     }
 
     public Course course() { return course; }

@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * What the activity heatmap reads: a course's participants, and its posts and reads as plain (who, when) pairs,
  * streamed in one query per source and counted in Java. H2's GROUP BY over the large course is far slower than
- * reading the rows. Both come from covering indexes ({@code post_by_author}, {@code activity_by_type}, V6), so
- * the bodies stay on disk and the indexes stay in H2's page cache from one course switch to the next.
+ * reading the rows. The post times come packed per author ({@code post_strip}, V7), the reads and the second
+ * read from covering indexes ({@code post_by_author}, {@code activity_by_type}, V6), so the bodies stay on disk.
  */
 public final class HeatmapRepository {
 
@@ -60,10 +60,42 @@ public final class HeatmapRepository {
 
     /**
      * Every post of a course as (author, time), soft-deleted and held ones included: they were written. Read from
-     * the author index only, so the bodies stay on disk.
+     * the course's post strips ({@link PostStrips}, one row per author) while they are current, otherwise from the
+     * author index; either way the bodies stay on disk, and an author's posts arrive together.
      */
     public void postTimes(String courseId, EventSink sink) {
-        stream("SELECT author_id, created_at FROM post USE INDEX (post_by_author) WHERE course_id = ?", courseId,
+        jdbc.read(c -> {
+            if (PostStrips.current(c, courseId)) {
+                PostStrips.read(c, courseId, (author, times, count) -> {
+                    for (int i = 0; i < count; i++) {
+                        sink.accept(author, times[i]);
+                    }
+                });
+            } else {
+                postTimesFromPosts(c, courseId, sink);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The same as {@link #postTimes}, always from the posts themselves: what the strips must match, and what the
+     * benchmark compares them with.
+     */
+    public void postTimesFromPosts(String courseId, EventSink sink) {
+        jdbc.read(c -> {
+            postTimesFromPosts(c, courseId, sink);
+            return null;
+        });
+    }
+
+    /** Whether {@link #postTimes} reads the course's strips (true) or its posts. */
+    boolean stripsCurrent(String courseId) {
+        return jdbc.read(c -> PostStrips.current(c, courseId));
+    }
+
+    private void postTimesFromPosts(Connection c, String courseId, EventSink sink) throws SQLException {
+        streamOn(c, "SELECT author_id, created_at FROM post USE INDEX (post_by_author) WHERE course_id = ?", courseId,
                 r -> {
                     String author = r.getString(1);
                     if (author != null) {

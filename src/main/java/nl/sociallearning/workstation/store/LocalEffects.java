@@ -138,6 +138,11 @@ final class LocalEffects {
                 a.courseId(), a.targetId());
     }
 
+    /** Whose posts an action adds or removes locally: a reply's author; no other action adds or removes a post. */
+    static List<String> authorsChanged(ModerationAction a) {
+        return a.type() == ActionType.REPLY && a.actorId() != null ? List.of(a.actorId()) : List.of();
+    }
+
     static String localPostId(ModerationAction reply) {
         return LOCAL_POST_PREFIX + reply.id();
     }

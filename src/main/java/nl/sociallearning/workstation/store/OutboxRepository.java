@@ -48,6 +48,7 @@ public final class OutboxRepository {
                     toJson(LocalEffects.capture(c, action)));
             LocalEffects.apply(c, action);
             ThreadStatsWriter.refresh(c, action.courseId(), LocalEffects.threadOf(c, action).stream().toList());
+            PostStrips.afterLocalChange(c, action.courseId(), LocalEffects.authorsChanged(action));
             return null;
         });
     }
@@ -71,6 +72,7 @@ public final class OutboxRepository {
             Jdbc.update(c, "UPDATE outbox SET state = ?, settled_at = ? WHERE id = ?", OutboxState.DISCARDED, Instant.now(), id);
             threads.addAll(LocalEffects.reapplyPending(c, action.courseId()));
             ThreadStatsWriter.refresh(c, action.courseId(), threads);
+            PostStrips.afterLocalChange(c, action.courseId(), LocalEffects.authorsChanged(action));
             return true;
         });
     }
@@ -151,6 +153,7 @@ public final class OutboxRepository {
             serverState.forEach(page::apply);
             page.commitWith(c -> {
                 LocalEffects.threadOf(c, action).ifPresent(page::touchThread);
+                LocalEffects.authorsChanged(action).forEach(page::touchAuthor);
                 Jdbc.update(c, "UPDATE outbox SET state = ?, detail = ?, attempts = attempts + 1, settled_at = ?"
                         + " WHERE id = ?", state, detail, Instant.now(), action.id());
                 if (action.type() == ActionType.REPLY && state != OutboxState.LOCAL_ONLY) {

@@ -48,7 +48,8 @@ public final class PageTransaction implements AutoCloseable {
     private final Map<Statement, PreparedStatement> statements = new EnumMap<>(Statement.class);
     private final Map<Statement, Integer> pending = new EnumMap<>(Statement.class);
     private final Set<String> touchedThreads = new HashSet<>();
-    private boolean rebuildAllStats;
+    private final Set<String> touchedAuthors = new HashSet<>();
+    private boolean passEnded;
     private boolean finished;
 
     private enum Statement { PARTICIPANT, THREAD, REVISION, POST, ACTIVITY }
@@ -64,6 +65,13 @@ public final class PageTransaction implements AutoCloseable {
     void touchThread(String threadId) {
         if (threadId != null) {
             touchedThreads.add(threadId);
+        }
+    }
+
+    /** Marks an author whose posts changed outside the page (e.g. a local reply given way to the server's). */
+    void touchAuthor(String authorId) {
+        if (authorId != null) {
+            touchedAuthors.add(authorId);
         }
     }
 
@@ -98,6 +106,13 @@ public final class PageTransaction implements AutoCloseable {
 
     private void post(Post p) throws SQLException {
         touchedThreads.add(p.threadId());
+        touchAuthor(p.authorId());
+        if (p.version() > 1 && !fullPass) {
+            // An edit could name another author: the one it had must lose the post from their strip.
+            flush(Statement.POST);
+            Jdbc.queryOne(connection, "SELECT author_id FROM post WHERE course_id = ? AND id = ?", row -> row.getString(1),
+                    courseId, p.id()).ifPresent(this::touchAuthor);
+        }
         // Before the first full pass has ended the cache holds no earlier version to keep.
         if (p.version() > 1 && !(fullPass && generation == 1)) {
             // The revision must be copied before the new version replaces it: flush queued posts first.
@@ -123,14 +138,19 @@ public final class PageTransaction implements AutoCloseable {
             case PARTICIPANT -> Jdbc.update(connection, "DELETE FROM participant WHERE course_id = ? AND id = ?", courseId, id);
             case THREAD -> {
                 touchedThreads.add(id);
+                Jdbc.query(connection, "SELECT DISTINCT author_id FROM post WHERE course_id = ? AND thread_id = ?",
+                        row -> row.getString(1), courseId, id).forEach(this::touchAuthor);
                 Jdbc.update(connection, "DELETE FROM post_revision WHERE course_id = ? AND post_id IN"
                         + " (SELECT id FROM post WHERE course_id = ? AND thread_id = ?)", courseId, courseId, id);
                 Jdbc.update(connection, "DELETE FROM post WHERE course_id = ? AND thread_id = ?", courseId, id);
                 Jdbc.update(connection, "DELETE FROM thread WHERE course_id = ? AND id = ?", courseId, id);
             }
             case POST -> {
-                Jdbc.queryOne(connection, "SELECT thread_id FROM post WHERE course_id = ? AND id = ?",
-                        row -> row.getString(1), courseId, id).ifPresent(touchedThreads::add);
+                Jdbc.queryOne(connection, "SELECT thread_id, author_id FROM post WHERE course_id = ? AND id = ?",
+                        row -> new String[] {row.getString(1), row.getString(2)}, courseId, id).ifPresent(found -> {
+                            touchedThreads.add(found[0]);
+                            touchAuthor(found[1]);
+                        });
                 Jdbc.update(connection, "DELETE FROM post_revision WHERE course_id = ? AND post_id = ?", courseId, id);
                 Jdbc.update(connection, "DELETE FROM post WHERE course_id = ? AND id = ?", courseId, id);
             }
@@ -172,7 +192,7 @@ public final class PageTransaction implements AutoCloseable {
      * again, so that what the user did stays visible until the server has it.
      */
     public void commit(String cursor, boolean endOfFeed) {
-        rebuildAllStats = fullPass && endOfFeed;
+        passEnded = fullPass && endOfFeed;
         commitWith(c -> {
             if (fullPass && endOfFeed) {
                 removeStaleRows();
@@ -186,8 +206,9 @@ public final class PageTransaction implements AutoCloseable {
 
     /**
      * Commits the changes together with other work on the same connection (e.g. settling an outbox action), and
-     * brings the feed's per-thread figures up to date: for the threads touched, or for the whole course when a
-     * full pass ends (during a full pass they wait for its end: threads are touched many times over).
+     * brings the feed's per-thread figures and the heatmap's post strips up to date: for the threads and authors
+     * touched, or for the whole course when a full pass ends (during a full pass they wait for its end: threads
+     * and authors are touched many times over).
      */
     void commitWith(Jdbc.Work<?> alongside) {
         try {
@@ -195,11 +216,12 @@ public final class PageTransaction implements AutoCloseable {
             alongside.apply(connection);
             touchedThreads.addAll(LocalEffects.reapplyPending(connection, courseId));
             // Thread by thread costs a few milliseconds each; past a few hundred threads one pass over the course wins.
-            if (rebuildAllStats || (!fullPass && touchedThreads.size() > 300)) {
+            if (passEnded || (!fullPass && touchedThreads.size() > 300)) {
                 ThreadStatsWriter.refreshAll(connection, courseId);
             } else if (!fullPass) {
                 ThreadStatsWriter.refresh(connection, courseId, touchedThreads);
             }
+            PostStrips.afterPage(connection, courseId, touchedAuthors, fullPass, passEnded);
             connection.commit();
             finished = true;
         } catch (SQLException e) {

@@ -18,6 +18,7 @@ public final class Benchmarks {
                     FeedBenchmark.run();
                     HeatmapBenchmark.run();
                 }
+                case "heatmap" -> HeatmapBenchmark.run();
                 case "reports" -> ReportsBenchmark.run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }

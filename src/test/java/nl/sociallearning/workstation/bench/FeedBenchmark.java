@@ -48,10 +48,6 @@ public final class FeedBenchmark {
     private static final String[] WORDS = {"klant", "regels", "twijfel", "vakmanschap", "bezwaar", "teamleider",
             "werkinstructie", "dossier", "gesprek", "ruimte"};
 
-    public static void main(String[] args) throws Exception {
-        run();
-    }
-
     static void run() throws Exception {
         boolean display = BenchFx.hasDisplay();
         System.out.println("== Feed: the large course in the cache, in " + (display

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The heatmap on the large course (1 000 participants, 100 000 posts, 42 days): computing the bins from the cache
- * (one query for the post times, one for the reads, counted in Java), the second read (replies, modules, reply
+ * (the post times from their per-author strips, the reads from their index, counted in Java; the strips are also
+ * timed side by side with the author index they replace), the second read (replies, modules, reply
  * network), clustering the 1 000 rows, and drawing the cells on the canvas, the whole course fitted to the window
  * and zoomed in; medians and 95th percentiles over 20 runs after a warm-up.
  */
@@ -42,10 +43,6 @@ public final class HeatmapBenchmark {
 
     private static final String COURSE = DemoCourseServer.LARGE_COURSE_ID;
     private static final int RUNS = 20;
-
-    public static void main(String[] args) throws Exception {
-        run();
-    }
 
     public static void run() throws Exception {
         boolean display = BenchFx.hasDisplay();
@@ -62,6 +59,8 @@ public final class HeatmapBenchmark {
             List<Double> bins = new ArrayList<>();
             List<Double> graphs = new ArrayList<>();
             List<Double> clusters = new ArrayList<>();
+            List<Double> postIndex = new ArrayList<>();
+            List<Double> postStrips = new ArrayList<>();
             CourseActivity data = null;
             for (int i = 0; i < RUNS + 2; i++) {
                 long start = System.nanoTime();
@@ -87,6 +86,21 @@ public final class HeatmapBenchmark {
                     bins.add(ms);
                     graphs.add(graphMs);
                     clusters.add(clusterMs);
+                }
+                long t3 = System.nanoTime();
+                long[] fromIndex = {0};
+                repository.postTimesFromPosts(COURSE, (who, at) -> fromIndex[0]++);
+                double indexMs = (System.nanoTime() - t3) / 1e6;
+                long t4 = System.nanoTime();
+                long[] fromStrips = {0};
+                repository.postTimes(COURSE, (who, at) -> fromStrips[0]++);
+                double stripsMs = (System.nanoTime() - t4) / 1e6;
+                if (i >= 2) {
+                    postIndex.add(indexMs);
+                    postStrips.add(stripsMs);
+                }
+                if (fromIndex[0] != fromStrips[0] || fromStrips[0] != data.postTimes().size()) {
+                    throw new IllegalStateException("the strips hold " + fromStrips[0] + " post times, the posts " + fromIndex[0]);
                 }
                 if (reads.rows() != posts.rows() || graph.size() == 0) {
                     throw new IllegalStateException("no data");
@@ -127,6 +141,10 @@ public final class HeatmapBenchmark {
             System.out.println();
             System.out.printf("%-52s %-36s %-10s %s%n", "", "measured", "goal", "");
             row("bins from the cache (posts + reads, by day)", stats(bins), "< 100 ms", SyncBenchmark.median(bins) < 100);
+            row("  of which the post times, from their strips", stats(postStrips), "-", true);
+            row("  the same post times from the author index", stats(postIndex), "-", true);
+            System.out.printf("  strips vs author index, side by side: %.2f of the time%n",
+                    SyncBenchmark.median(postStrips) / SyncBenchmark.median(postIndex));
             row("replies, modules, reply network (second read)", stats(graphs), "-", true);
             row("clustering 1 000 rows × 42 days", stats(clusters), "-", true);
             row("draw: all " + rows.get() + " rows fitted to the window", stats(fitted), "< 16 ms", SyncBenchmark.median(fitted) < 16);
