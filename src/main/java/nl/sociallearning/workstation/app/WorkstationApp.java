@@ -160,6 +160,11 @@ public final class WorkstationApp extends Application {
             public void courseStatus(nl.sociallearning.workstation.sync.CourseSyncStatus status) {
                 runner.onUi(() -> reports.courseStatus(status));
             }
+
+            @Override
+            public void coursesRemoved(java.util.Set<String> courseIds) {
+                runner.onUi(() -> reports.coursesRemoved(courseIds));
+            }
         });
         reports.load();
     }
