@@ -157,7 +157,9 @@ public final class ServerDirectory {
      */
     public void remove(SavedServer server) {
         String prefix = server.coursePrefix();
-        java.util.Set<String> stopped = engine.forgetServer(prefix);
+        java.util.Set<String> gone = new java.util.HashSet<>(engine.forgetServer(prefix));
+        // Also the cached courses that were not syncing (their server was out of reach since the start).
+        cache.courses().all().stream().map(Course::id).filter(id -> id.startsWith(prefix)).forEach(gone::add);
         CourseConnector connector = servers.withdraw(prefix);
         try {
             cache.servers().removeWithCourses(server);
@@ -171,8 +173,8 @@ public final class ServerDirectory {
             connector.close();
         }
         vault.delete(server.secretRef());
-        engine.serverRemoved(prefix, stopped);
-        LOG.info("Removed {} server {} and its cached courses {}", server.kind(), server.baseUrl(), stopped);
+        engine.serverRemoved(prefix, gone);
+        LOG.info("Removed {} server {} and its cached courses {}", server.kind(), server.baseUrl(), gone);
     }
 
     private static AddServerException.Problem problemOf(SyncException e) {

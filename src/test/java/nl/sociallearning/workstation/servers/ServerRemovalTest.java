@@ -242,6 +242,10 @@ class ServerRemovalTest {
         var pin = engine.submit(demoCourse, ActionType.PIN, cache.threads().ids(demoCourse).get(0), null, Map.of());
         assertThat(cache.outbox().find(lock.id()).orElseThrow().action().actorId()).isEqualTo("12879");
         assertThat(cache.outbox().find(pin.id()).orElseThrow().action().actorId()).isEqualTo(demoUser);
+        // The moderator's own reply, shown at once, is theirs on that server.
+        engine.submit(moodleCourse, ActionType.REPLY, "24873", null, Map.of("bodyHtml", "<p>Goed punt.</p>"));
+        assertThat(cache.posts().inThread(moodleCourse, "20965")).filteredOn(p -> p.id().startsWith("local-"))
+                .singleElement().satisfies(p -> assertThat(p.authorId()).isEqualTo("12879"));
 
         // One Moodle thread is the Moodle user's, the other carries the demo server's user id, which is not them there.
         engine.submit(moodleCourse, ActionType.SET_TRIAGE, "20965", null, Map.of("state", "IN_PROGRESS", "assignee", "12879"));
