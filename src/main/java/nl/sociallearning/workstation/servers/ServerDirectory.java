@@ -157,9 +157,10 @@ public final class ServerDirectory {
      */
     public void remove(SavedServer server) {
         String prefix = server.coursePrefix();
-        java.util.Set<String> gone = new java.util.HashSet<>(engine.forgetServer(prefix));
-        // Also the cached courses that were not syncing (their server was out of reach since the start).
-        cache.courses().all().stream().map(Course::id).filter(id -> id.startsWith(prefix)).forEach(gone::add);
+        // The cached courses, also those not syncing (their server out of reach since the start), and those syncing.
+        java.util.Set<String> gone = new java.util.HashSet<>(cache.courses().all().stream().map(Course::id)
+                .filter(id -> id.startsWith(prefix)).toList());
+        gone.addAll(engine.forgetServer(prefix));
         CourseConnector connector = servers.withdraw(prefix);
         try {
             cache.servers().removeWithCourses(server);
