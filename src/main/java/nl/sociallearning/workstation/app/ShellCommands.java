@@ -31,6 +31,7 @@ final class ShellCommands {
     private final Messages messages;
     private final ThemeSwitcher theme;
     private Runnable addServer = () -> { };
+    private Runnable manageServers = () -> { };
     private final KeyMap keys;
     private final CommandPalette palette;
     private final ShortcutHelp help;
@@ -49,14 +50,15 @@ final class ShellCommands {
 
     static ShellCommands install(Scene scene, ShellView shell, FeedViewModel feed, SyncEngine engine, Messages messages,
                                  ThemeSwitcher theme) {
-        return install(scene, shell, feed, engine, messages, theme, () -> { });
+        return install(scene, shell, feed, engine, messages, theme, () -> { }, () -> { });
     }
 
-    /** {@code addServer} opens the form for adding a course server (a palette command without a key). */
+    /** {@code addServer} opens the form for adding a course server, {@code manageServers} the list where one is removed (palette commands without a key). */
     static ShellCommands install(Scene scene, ShellView shell, FeedViewModel feed, SyncEngine engine, Messages messages,
-                                 ThemeSwitcher theme, Runnable addServer) {
+                                 ThemeSwitcher theme, Runnable addServer, Runnable manageServers) {
         ShellCommands c = new ShellCommands(scene, shell, feed, engine, messages, theme);
         c.addServer = addServer;
+        c.manageServers = manageServers;
         c.keys.registerAll(c.withKeys());
         shell.themeButton().setOnAction(e -> theme.toggle());
         shell.helpButton().setOnAction(e -> c.help.toggle());
@@ -135,6 +137,7 @@ final class ShellCommands {
         all.add(cmd("sortActivity", "view", () -> feed.sortProperty().set(FeedSnapshot.Sort.LAST_ACTIVITY)));
         all.add(cmd("sortWaiting", "view", () -> feed.sortProperty().set(FeedSnapshot.Sort.WAITING)));
         all.add(cmd("addServer", "view", () -> addServer.run()));
+        all.add(cmd("manageServers", "view", () -> manageServers.run()));
         all.add(cmd("saveSearch", "queues", feed::saveSearch).enabledWhen(() -> !feed.searchProperty().get().isBlank()));
         for (var q : feed.queues()) {
             FeedQueue queue = q.queue();

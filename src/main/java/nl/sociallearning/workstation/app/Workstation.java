@@ -68,7 +68,7 @@ public final class Workstation implements AutoCloseable {
             SyncEngine engine = new SyncEngine(connector, cache,
                     options.mode() == Options.Mode.SYNC || options.mode() == Options.Mode.REPORT ? SyncSettings.oneOff() : SyncSettings.defaults());
             ServerDirectory servers = new ServerDirectory(cache, ServerDirectory.defaultVault(options.dataDirOrDefault()),
-                    connector, engine::rediscover, ServerDirectory.connectorFactory(), Clock.systemUTC());
+                    connector, engine, ServerDirectory.connectorFactory(), Clock.systemUTC());
             servers.attachSaved();
             return new Workstation(cache, demo, connector, primary, engine, servers);
         } catch (IOException | RuntimeException e) {

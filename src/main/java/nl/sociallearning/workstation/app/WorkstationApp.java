@@ -25,6 +25,8 @@ import nl.sociallearning.workstation.reports.ReportsView;
 import nl.sociallearning.workstation.reports.ReportsViewModel;
 import nl.sociallearning.workstation.servers.AddServerView;
 import nl.sociallearning.workstation.servers.AddServerViewModel;
+import nl.sociallearning.workstation.servers.ServersView;
+import nl.sociallearning.workstation.servers.ServersViewModel;
 import nl.sociallearning.workstation.ui.Messages;
 import nl.sociallearning.workstation.ui.TaskRunner;
 import nl.sociallearning.workstation.ui.TimeFormat;
@@ -131,7 +133,14 @@ public final class WorkstationApp extends Application {
             shell.show(ShellView.Page.COURSES);
         });
         shell.coursesView().setOnAddServer(addServer::show);
-        ShellCommands.install(scene, shell, feed, opened.engine(), messages, theme, addServer::show);
+        ServersViewModel serversModel = new ServersViewModel(opened.servers(), runner, messages);
+        ServersView serversView = new ServersView(shell, serversModel, messages);
+        serversModel.setOnRemoved(removed -> {
+            serversView.hide();
+            shell.toast().show(messages.get("servers.removed", removed.server().name(), removed.impact().courses()));
+        });
+        shell.coursesView().setOnManageServers(serversView::show);
+        ShellCommands.install(scene, shell, feed, opened.engine(), messages, theme, addServer::show, serversView::show);
         feed.newlyFlaggedProperty().addListener((obs, old, item) -> {
             if (item != null) {
                 notifyFlagged(messages, item.row().thread().title(), item.row().flags());
@@ -159,6 +168,11 @@ public final class WorkstationApp extends Application {
             @Override
             public void courseStatus(nl.sociallearning.workstation.sync.CourseSyncStatus status) {
                 runner.onUi(() -> reports.courseStatus(status));
+            }
+
+            @Override
+            public void coursesRemoved(java.util.Set<String> courseIds) {
+                runner.onUi(() -> reports.coursesRemoved(courseIds));
             }
         });
         reports.load();

@@ -48,6 +48,7 @@ public final class CourseOverviewView extends BorderPane {
     private final TableView<CourseRow> courseTable = new TableView<>();
     private final ListView<ThreadSummary> threadList = new ListView<>();
     private final javafx.scene.control.Button addServer = new javafx.scene.control.Button();
+    private final javafx.scene.control.Button manageServers = new javafx.scene.control.Button();
 
     public CourseOverviewView(CourseOverviewViewModel model, Messages messages, TimeFormat time, String serverName) {
         this.model = model;
@@ -62,7 +63,10 @@ public final class CourseOverviewView extends BorderPane {
         addServer.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, server, gap, addServer);
+        manageServers.setText(messages.get("overview.servers"));
+        manageServers.setGraphic(new FontIcon(Feather.SERVER));
+        manageServers.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        HBox top = new HBox(8, server, gap, manageServers, addServer);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         BorderPane.setMargin(top, new Insets(10, 12, 0, 12));
         setTop(top);
@@ -81,6 +85,11 @@ public final class CourseOverviewView extends BorderPane {
     /** What "Add server…" does; the shell opens the form (the courses page does not know it). */
     public void setOnAddServer(Runnable action) {
         addServer.setOnAction(e -> action.run());
+    }
+
+    /** What "Servers…" does: the shell shows the added servers, where one can be removed. */
+    public void setOnManageServers(Runnable action) {
+        manageServers.setOnAction(e -> action.run());
     }
 
     private VBox coursePane() {

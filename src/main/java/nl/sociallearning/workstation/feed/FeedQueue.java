@@ -1,5 +1,6 @@
 package nl.sociallearning.workstation.feed;
 
+import nl.sociallearning.workstation.domain.Identities;
 import nl.sociallearning.workstation.domain.TriageRules.Reason;
 import nl.sociallearning.workstation.domain.TriageState;
 
@@ -43,8 +44,13 @@ public record FeedQueue(Kind kind, String value) {
         return new FeedQueue(Kind.SEARCH, query);
     }
 
-    /** Whether a thread belongs in this queue; {@code me} is the user's id (for "mine"). */
+    /** Whether a thread belongs in this queue; {@code me} is the user's id (for "mine") on every course's server. */
     public Predicate<FeedItem> filter(String me) {
+        return filter(Identities.single(me));
+    }
+
+    /** Whether a thread belongs in this queue; "mine" compares with the user on the thread's own server. */
+    public Predicate<FeedItem> filter(Identities me) {
         return switch (kind) {
             case ALL -> item -> true;
             // Snoozed and done threads leave the working queues; they have queues of their own.
@@ -53,7 +59,8 @@ public record FeedQueue(Kind kind, String value) {
             case FIRST_POSTS -> item -> item.triage().reasons().contains(Reason.FIRST_POST) && awake(item);
             case FLAGGED -> item -> (item.triage().reasons().contains(Reason.FLAGGED)
                     || item.triage().reasons().contains(Reason.HELD_FOR_APPROVAL));
-            case MINE -> item -> item.row().triage() != null && me != null && me.equals(item.row().triage().assignee())
+            case MINE -> item -> item.row().triage() != null && item.row().triage().assignee() != null
+                    && item.row().triage().assignee().equals(me.idIn(item.courseId()))
                     && item.triage().state() != TriageState.DONE;
             case STATE -> item -> item.triage().state().name().equals(value);
             case GROUP -> item -> value.equals(item.row().authorGroup());

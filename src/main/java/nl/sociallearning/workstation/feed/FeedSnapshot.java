@@ -1,5 +1,6 @@
 package nl.sociallearning.workstation.feed;
 
+import nl.sociallearning.workstation.domain.Identities;
 import nl.sociallearning.workstation.domain.TriageRules;
 import nl.sociallearning.workstation.domain.TriageState;
 import nl.sociallearning.workstation.store.FeedRow;
@@ -25,18 +26,24 @@ public final class FeedSnapshot {
     public enum Sort { LAST_ACTIVITY, WAITING }
 
     private final List<FeedItem> items;
-    private final String me;
+    private final Identities me;
     private final Map<FeedQueue, Integer> counts;
     private final ModeratorIndicators indicators;
 
-    private FeedSnapshot(List<FeedItem> items, String me, Map<FeedQueue, Integer> counts, ModeratorIndicators indicators) {
+    private FeedSnapshot(List<FeedItem> items, Identities me, Map<FeedQueue, Integer> counts, ModeratorIndicators indicators) {
         this.items = items;
         this.me = me;
         this.counts = counts;
         this.indicators = indicators;
     }
 
+    /** {@code me}: the user's id, the same on every course's server (or null). */
     public static FeedSnapshot of(List<FeedRow> rows, TriageRules rules, Instant now, String me) {
+        return of(rows, rules, now, Identities.single(me));
+    }
+
+    /** {@code me}: the user on each course's server. */
+    public static FeedSnapshot of(List<FeedRow> rows, TriageRules rules, Instant now, Identities me) {
         List<FeedItem> items = new ArrayList<>(rows.size());
         for (FeedRow row : rows) {
             items.add(new FeedItem(row, rules.assess(row.facts(), row.triage(), now)));
@@ -45,7 +52,7 @@ public final class FeedSnapshot {
     }
 
     public static FeedSnapshot empty() {
-        return new FeedSnapshot(List.of(), null, Map.of(), indicators(List.of(), Instant.now()));
+        return new FeedSnapshot(List.of(), Identities.NONE, Map.of(), indicators(List.of(), Instant.now()));
     }
 
     public List<FeedItem> items() {
@@ -83,7 +90,7 @@ public final class FeedSnapshot {
     }
 
     /** The fixed queues, then one per triage state, group and module present, with their counts. */
-    private static Map<FeedQueue, Integer> countQueues(List<FeedItem> items, String me) {
+    private static Map<FeedQueue, Integer> countQueues(List<FeedItem> items, Identities me) {
         Map<FeedQueue, Integer> counts = new LinkedHashMap<>();
         for (FeedQueue q : List.of(FeedQueue.NEEDS_REPLY, FeedQueue.UNANSWERED, FeedQueue.FIRST_POSTS, FeedQueue.FLAGGED,
                 FeedQueue.MINE, FeedQueue.ALL)) {
@@ -108,7 +115,7 @@ public final class FeedSnapshot {
         return counts;
     }
 
-    private static int count(List<FeedItem> items, FeedQueue queue, String me) {
+    private static int count(List<FeedItem> items, FeedQueue queue, Identities me) {
         var filter = queue.filter(me);
         int n = 0;
         for (FeedItem i : items) {

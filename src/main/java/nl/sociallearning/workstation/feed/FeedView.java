@@ -415,7 +415,7 @@ public final class FeedView extends BorderPane {
                 chips.getChildren().add(reasonChip(reason, item, now));
             }
             if (row.triage() != null && row.triage().assignee() != null) {
-                Label who = new Label(messages.get("feed.assigned", assigneeName(row.triage().assignee())));
+                Label who = new Label(messages.get("feed.assigned", assigneeName(row.thread().courseId(), row.triage().assignee())));
                 who.getStyleClass().addAll("reason-chip", "assignee");
                 who.setGraphic(new FontIcon(Feather.USER));
                 chips.getChildren().add(who);
@@ -442,8 +442,8 @@ public final class FeedView extends BorderPane {
         }
     }
 
-    private String assigneeName(String id) {
-        return id.equals(model.me()) ? messages.get("feed.me") : id;
+    private String assigneeName(String courseId, String id) {
+        return id.equals(model.me(courseId)) ? messages.get("feed.me") : id;
     }
 
     private static long hours(Duration d) {

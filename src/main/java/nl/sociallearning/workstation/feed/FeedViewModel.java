@@ -20,7 +20,7 @@ import nl.sociallearning.workstation.domain.Participant;
 import nl.sociallearning.workstation.domain.Post;
 import nl.sociallearning.workstation.domain.TriageRules;
 import nl.sociallearning.workstation.domain.TriageState;
-import nl.sociallearning.workstation.domain.UserIdentity;
+import nl.sociallearning.workstation.domain.Identities;
 import nl.sociallearning.workstation.feed.html.PostHtml;
 import nl.sociallearning.workstation.store.Cache;
 import nl.sociallearning.workstation.store.FeedRow;
@@ -91,7 +91,7 @@ public final class FeedViewModel implements SyncListener {
     private volatile FeedSnapshot snapshot = FeedSnapshot.empty();
     private volatile boolean disposed;
     private Draft draftToSave;
-    private volatile String me;
+    private volatile Identities me = Identities.NONE;
 
     public FeedViewModel(Cache cache, TaskRunner runner, SyncEngine engine, TriageRules rules, Clock clock,
                          SearchIndex index) {
@@ -152,9 +152,8 @@ public final class FeedViewModel implements SyncListener {
         if (disposed) {
             return snapshot;
         }
-        if (me == null) {
-            me = cache.syncStates().identity().map(UserIdentity::id).orElse(null);
-        }
+        // Read each time: an added server's user becomes known when its courses are first listed.
+        me = cache.syncStates().identities();
         String scope = courseScope.get();
         if (scope != null) {
             moderatorsOf(scope);
@@ -452,6 +451,16 @@ public final class FeedViewModel implements SyncListener {
         });
     }
 
+    /** A server was removed: a feed scoped to one of its courses shows all courses (the heatmap follows the scope). */
+    @Override
+    public void coursesRemoved(Set<String> courseIds) {
+        runner.onUi(() -> {
+            if (courseScope.get() != null && courseIds.contains(courseScope.get())) {
+                courseScope.set(null);
+            }
+        });
+    }
+
     // --- navigation -------------------------------------------------------------------------------------------
 
     /** Moves the selection down (+1) or up (-1) the list; from nothing, to the first thread. */
@@ -514,9 +523,13 @@ public final class FeedViewModel implements SyncListener {
 
     /** Assigns the targets to a moderator (the user's own id when {@code moderatorId} is null). */
     public void assign(String moderatorId) {
-        String who = moderatorId != null ? moderatorId : me;
         List<Submit> submits = new ArrayList<>();
         for (FeedItem item : targets()) {
+            // The user's own id differs per server: each thread is assigned to the user on its course's server.
+            String who = moderatorId != null ? moderatorId : me.idIn(item.courseId());
+            if (who == null) {
+                continue;
+            }
             TriageState state = item.triage().state() == TriageState.NEW || item.triage().state() == TriageState.NEEDS_REPLY
                     ? TriageState.IN_PROGRESS : item.triage().state();
             Map<String, String> payload = new HashMap<>();
@@ -737,8 +750,8 @@ public final class FeedViewModel implements SyncListener {
     /** Whether search runs on the in-memory index yet (until then it asks the cache). */
     public boolean searchIndexReady() { return index.ready(); }
 
-    /** The user's own id, once known. */
-    public String me() { return me; }
+    /** The user's own id on the server of a course, once known (null until then). */
+    public String me(String courseId) { return me.idIn(courseId); }
 
     /** Lets the view react to a finished action without holding on to the list of actions. */
     public void onDone(Consumer<Done> listener) {

@@ -318,7 +318,7 @@ public final class ReportBuilder {
         Instant to = f.period.end(f.zone);
         List<FeedRow> rows = f.data.threads.stream()
                 .filter(r -> !r.thread().createdAt().isBefore(from) && r.thread().createdAt().isBefore(to)).toList();
-        return FeedSnapshot.of(rows, new TriageRules(UNANSWERED_AFTER), clock.instant(), null).indicators();
+        return FeedSnapshot.of(rows, new TriageRules(UNANSWERED_AFTER), clock.instant(), nl.sociallearning.workstation.domain.Identities.NONE).indicators();
     }
 
     private Report.Chart chart(PeriodFigures f) {

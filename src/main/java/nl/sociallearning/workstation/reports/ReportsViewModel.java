@@ -106,6 +106,14 @@ public final class ReportsViewModel {
         }
     }
 
+    /** A server was removed (on the UI thread): its courses leave the list; if the chosen one was among them, the first is chosen. */
+    public void coursesRemoved(java.util.Set<String> ids) {
+        if (course.get() != null && ids.contains(course.get())) {
+            course.set(null);
+        }
+        courseLister.request();
+    }
+
     /**
      * What the sync says of a course (on the UI thread): a course new to the list reads the list again, and when the
      * chosen course's first fill ends, its figures are read again: a preview made while it filled showed part of it.

@@ -4,6 +4,7 @@ import nl.sociallearning.workstation.domain.Course;
 import nl.sociallearning.workstation.domain.SavedServer;
 import nl.sociallearning.workstation.domain.UserIdentity;
 import nl.sociallearning.workstation.store.Cache;
+import nl.sociallearning.workstation.store.ServerRepository;
 import nl.sociallearning.workstation.store.StoreException;
 import nl.sociallearning.workstation.sync.ConnectorFactory;
 import nl.sociallearning.workstation.sync.CourseConnector;
@@ -11,6 +12,7 @@ import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.ServerCredentials;
 import nl.sociallearning.workstation.sync.ServerKind;
 import nl.sociallearning.workstation.sync.ServerSet;
+import nl.sociallearning.workstation.sync.SyncEngine;
 import nl.sociallearning.workstation.sync.SyncException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,17 +44,17 @@ public final class ServerDirectory {
     private final Cache cache;
     private final TokenVault vault;
     private final ServerSet servers;
-    private final Runnable coursesChanged;
+    private final SyncEngine engine;
     private final Connect connect;
     private final Clock clock;
 
-    /** {@code coursesChanged} runs after a server was added (the engine's rediscovery). */
-    public ServerDirectory(Cache cache, TokenVault vault, ServerSet servers, Runnable coursesChanged, Connect connect,
+    /** {@code engine} syncs what {@code servers} holds: it starts an added server's courses and stops a removed one's. */
+    public ServerDirectory(Cache cache, TokenVault vault, ServerSet servers, SyncEngine engine, Connect connect,
                            Clock clock) {
         this.cache = cache;
         this.vault = vault;
         this.servers = servers;
-        this.coursesChanged = coursesChanged;
+        this.engine = engine;
         this.connect = connect;
         this.clock = clock;
     }
@@ -125,8 +127,9 @@ public final class ServerDirectory {
                 vault.delete(ref);
                 throw new AddServerException(AddServerException.Problem.OTHER, e.getMessage(), e);
             }
+            cache.changes().saveIdentities(java.util.Map.of(server.coursePrefix(), me));
             servers.add(server.coursePrefix(), connector);
-            coursesChanged.run();
+            engine.rediscover();
             LOG.info("Added {} server {} ({} courses)", kind, baseUrl, courses.size());
             return new Added(server, me, courses);
         } catch (SyncException e) {
@@ -139,6 +142,40 @@ public final class ServerDirectory {
             connector.close();
             throw e;
         }
+    }
+
+    /** What removing the server would delete from this computer, for the user to confirm knowing it. */
+    public ServerRepository.RemovalImpact impactOfRemoving(SavedServer server) {
+        return cache.servers().impactOfRemoving(server);
+    }
+
+    /**
+     * Removes an added server from the program: its courses stop syncing (a transfer in progress is cancelled) and
+     * no request goes to it any more, every cached row of its courses is deleted in one transaction, its token
+     * leaves the vault, and open views drop its courses. Nothing is deleted on the server. When the cache cannot
+     * be changed, everything stays as it was (the server syncs on) and the failure is thrown.
+     */
+    public void remove(SavedServer server) {
+        String prefix = server.coursePrefix();
+        // The cached courses, also those not syncing (their server out of reach since the start), and those syncing.
+        java.util.Set<String> gone = new java.util.HashSet<>(cache.courses().all().stream().map(Course::id)
+                .filter(id -> id.startsWith(prefix)).toList());
+        gone.addAll(engine.forgetServer(prefix));
+        CourseConnector connector = servers.withdraw(prefix);
+        try {
+            cache.servers().removeWithCourses(server);
+        } catch (StoreException e) {
+            LOG.warn("Removing server {} ({}) failed; it stays: {}", server.name(), server.baseUrl(), e.getMessage());
+            servers.restore(prefix, connector);
+            engine.restoreServer(prefix);
+            throw e;
+        }
+        if (connector != null) {
+            connector.close();
+        }
+        vault.delete(server.secretRef());
+        engine.serverRemoved(prefix, gone);
+        LOG.info("Removed {} server {} and its cached courses {}", server.kind(), server.baseUrl(), gone);
     }
 
     private static AddServerException.Problem problemOf(SyncException e) {

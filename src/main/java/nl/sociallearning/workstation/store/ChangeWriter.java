@@ -6,6 +6,7 @@ import nl.sociallearning.workstation.domain.UserIdentity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /** The sync engine's way into the cache: course lists, pages of changes, and where each course's feed stands. */
 public final class ChangeWriter {
@@ -18,13 +19,26 @@ public final class ChangeWriter {
         this.jdbc = new Jdbc(database);
     }
 
-    /** Remembers who the server says the user is, so that actions can be made offline. */
-    public void saveIdentity(UserIdentity identity) {
+    /**
+     * Remembers who each server says the user is, by the prefix of its course ids ({@code ""}: the primary server),
+     * so that actions can be made offline, with the right user as actor, and the user's own work is recognised.
+     */
+    public void saveIdentities(Map<String, UserIdentity> byPrefix) {
+        if (byPrefix.isEmpty()) {
+            return;
+        }
         jdbc.write(c -> {
-            Jdbc.update(c, "DELETE FROM identity");
-            return Jdbc.update(c, "INSERT INTO identity (id, display_name) VALUES (?, ?)", identity.id(),
-                    identity.displayName());
+            for (Map.Entry<String, UserIdentity> e : byPrefix.entrySet()) {
+                Jdbc.update(c, "MERGE INTO server_identity (course_prefix, id, display_name) KEY (course_prefix)"
+                        + " VALUES (?, ?, ?)", e.getKey(), e.getValue().id(), e.getValue().displayName());
+            }
+            return null;
         });
+    }
+
+    /** The primary server's user (its course ids carry no prefix). */
+    public void saveIdentity(UserIdentity identity) {
+        saveIdentities(Map.of("", identity));
     }
 
     /** Stores the server's course list; a course that is new to the cache starts with a full pass. */

@@ -6,6 +6,7 @@ import nl.sociallearning.workstation.domain.ModerationAction;
 import nl.sociallearning.workstation.domain.UserIdentity;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One course server, whatever its API. The engine sees every server as a change feed per course: pull pages
@@ -22,6 +23,14 @@ public interface CourseConnector extends AutoCloseable {
     UserIdentity me() throws SyncException;
 
     List<Course> courses() throws SyncException;
+
+    /**
+     * Who the user is on each server behind this connector, by the prefix of that server's course ids; one server
+     * whose course ids are its own answers {@code "" → me()}.
+     */
+    default Map<String, UserIdentity> identities() throws SyncException {
+        return Map.of("", me());
+    }
 
     /**
      * Whether the last {@link #courses()} left out courses it could not list (one of several servers was out of

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,8 @@ public final class ServerSet implements CourseConnector {
     private final CourseConnector primary;
     private final Map<String, CourseConnector> added = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
+    /** Servers being removed: nothing is sent to them, and their courses are no one's (not the primary's either). */
+    private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
 
     /** {@code primary} may be null: then the first added server says who the user is. */
     public ServerSet(CourseConnector primary) {
@@ -42,6 +45,7 @@ public final class ServerSet implements CourseConnector {
 
     /** Adds a server whose course ids get {@code prefix}; replaces one added before under the same prefix. */
     public void add(String prefix, CourseConnector connector) {
+        withdrawn.remove(prefix);
         CourseConnector old = added.put(prefix, connector);
         if (old != null) {
             old.close();
@@ -49,11 +53,28 @@ public final class ServerSet implements CourseConnector {
     }
 
     public void remove(String prefix) {
-        problems.remove(prefix);
-        CourseConnector old = added.remove(prefix);
+        CourseConnector old = withdraw(prefix);
         if (old != null) {
             old.close();
         }
+    }
+
+    /**
+     * Takes a server out while it is being removed: its connector (returned, still open) answers no more calls and
+     * its course ids route nowhere, until {@link #restore} puts it back (the removal failed).
+     */
+    public CourseConnector withdraw(String prefix) {
+        withdrawn.add(prefix);
+        problems.remove(prefix);
+        return added.remove(prefix);
+    }
+
+    /** Puts back a server whose removal failed. */
+    public void restore(String prefix, CourseConnector connector) {
+        if (connector != null) {
+            add(prefix, connector);
+        }
+        withdrawn.remove(prefix);
     }
 
     /** Why an added server was left out of the last course list, by prefix; empty when all answered. */
@@ -91,6 +112,30 @@ public final class ServerSet implements CourseConnector {
         throw new SyncException(SyncException.Kind.NOT_FOUND, "No course server has been added yet.");
     }
 
+    /** The primary server's user under {@code ""}, each added server's under its prefix; one that fails is left out. */
+    @Override
+    public Map<String, UserIdentity> identities() throws SyncException {
+        Map<String, UserIdentity> all = new HashMap<>();
+        if (primary != null) {
+            all.put("", primary.me());
+        } else if (added.isEmpty()) {
+            return Map.of("", me());
+        }
+        SyncException last = null;
+        for (Map.Entry<String, CourseConnector> e : added.entrySet()) {
+            try {
+                all.put(e.getKey(), e.getValue().me());
+            } catch (SyncException failure) {
+                LOG.warn("Server {} did not say who the user is: {}", e.getValue().describe(), failure.getMessage());
+                last = failure;
+            }
+        }
+        if (all.isEmpty() && last != null) {
+            throw last;
+        }
+        return all;
+    }
+
     @Override
     public List<Course> courses() throws SyncException {
         List<Course> all = new ArrayList<>(primary != null ? primary.courses() : List.of());
@@ -121,6 +166,13 @@ public final class ServerSet implements CourseConnector {
     }
 
     private Route route(String courseId) throws SyncException {
+        for (String prefix : withdrawn) {
+            if (courseId.startsWith(prefix)) {
+                // Retryable, so that an action on its way waits where it is, should the removal fail.
+                throw new SyncException(SyncException.Kind.SERVER_ERROR, "The server of course " + courseId
+                        + " is being removed.");
+            }
+        }
         for (Map.Entry<String, CourseConnector> e : added.entrySet()) {
             if (courseId.startsWith(e.getKey())) {
                 return new Route(e.getValue(), e.getKey(), courseId.substring(e.getKey().length()));

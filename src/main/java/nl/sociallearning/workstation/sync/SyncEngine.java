@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SyncEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    /** How long removing a server waits for each of its course loops to end (a cancelled transfer ends at once). */
+    private static final Duration FORGET_WAIT = Duration.ofSeconds(10);
 
     private final CourseConnector connector;
     private final Cache cache;
@@ -39,6 +41,10 @@ public final class SyncEngine implements AutoCloseable {
     /** Courses whose live loop runs on a thread of its own. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, CourseSyncStatus> statuses = new ConcurrentHashMap<>();
+    /** The live loop's thread of each course, so that a removed server's courses can be waited for. */
+    private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+    /** Course-id prefixes of servers being removed: their courses are not listed, stored or synced again. */
+    private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
     private final Waker discoveryWaker = new Waker();
     private volatile Connectivity connectivity = Connectivity.CONNECTING;
     private volatile boolean closed;
@@ -102,9 +108,7 @@ public final class SyncEngine implements AutoCloseable {
             while (!closed) {
                 try {
                     for (Course course : discoverCourses()) {
-                        if (running.add(course.id())) {
-                            daemon("sync-" + course.id(), courses.computeIfAbsent(course.id(), this::newCourseSync));
-                        }
+                        startLive(course.id());
                     }
                     if (!connector.coursesIncomplete()) {
                         return;
@@ -120,6 +124,71 @@ public final class SyncEngine implements AutoCloseable {
         });
     }
 
+    private synchronized void startLive(String courseId) {
+        if (!closed && !isForgotten(courseId) && running.add(courseId)) {
+            threads.put(courseId, daemon("sync-" + courseId, courses.computeIfAbsent(courseId, this::newCourseSync)));
+        }
+    }
+
+    private boolean isForgotten(String courseId) {
+        return forgotten.stream().anyMatch(courseId::startsWith);
+    }
+
+    /**
+     * Stops and forgets the courses of a server that is being removed (ids starting with {@code prefix}): their
+     * transfers are cancelled, their loops waited for (so that no page of theirs is stored after this returns),
+     * and they are not listed or started again. Returns their ids. {@link #serverRemoved} tells the views once the
+     * cache is emptied; {@link #restoreServer} undoes this when the removal failed.
+     */
+    public Set<String> forgetServer(String prefix) {
+        Set<String> ids = new HashSet<>();
+        List<Thread> ending = new java.util.ArrayList<>();
+        synchronized (this) {
+            forgotten.add(prefix);
+            for (String id : Set.copyOf(courses.keySet())) {
+                if (id.startsWith(prefix)) {
+                    ids.add(id);
+                    CourseSync sync = courses.remove(id);
+                    sync.stop();
+                    connector.cancel(id);
+                    running.remove(id);
+                    Optional.ofNullable(threads.remove(id)).ifPresent(ending::add);
+                }
+            }
+            statuses.keySet().stream().filter(id -> id.startsWith(prefix)).forEach(ids::add);
+            ids.forEach(statuses::remove);
+        }
+        for (Thread t : ending) {
+            try {
+                t.join(FORGET_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (t.isAlive()) {
+                LOG.warn("Course sync {} did not end within {}", t.getName(), FORGET_WAIT);
+            }
+        }
+        return ids;
+    }
+
+    /** The removal of a server failed: its courses are synced again. */
+    public void restoreServer(String prefix) {
+        forgotten.remove(prefix);
+        rediscover();
+    }
+
+    /** A server's courses are gone from the cache: open views drop them. */
+    public void serverRemoved(String prefix, Set<String> courseIds) {
+        LOG.info("Removed the courses of server {}: {}", prefix, courseIds);
+        listeners.fire(l -> l.coursesRemoved(Set.copyOf(courseIds)));
+        for (String id : courseIds) {
+            cacheChanged(new CacheChange(id, EnumSet.allOf(EntityKind.class)));
+        }
+        outboxChanged();
+        pusher.wake();
+    }
+
     /**
      * Syncs every course until it is caught up and pushes the outbox once, on the calling thread. For the
      * command line, tests and benchmarks; a failure that trying again cannot mend is thrown.
@@ -130,6 +199,9 @@ public final class SyncEngine implements AutoCloseable {
         long changes = 0;
         List<Course> list = discoverCoursesWithRetries();
         for (Course course : list) {
+            if (isForgotten(course.id())) {
+                continue;
+            }
             changes += courses.computeIfAbsent(course.id(), this::newCourseSync).syncUntilCaughtUp();
         }
         try {
@@ -187,10 +259,11 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private List<Course> discoverCourses() throws SyncException {
-        UserIdentity me = connector.me();
-        List<Course> list = connector.courses();
+        Map<String, UserIdentity> identities = new java.util.HashMap<>(connector.identities());
+        List<Course> list = connector.courses().stream().filter(c -> !isForgotten(c.id())).toList();
         reachedServer();
-        cache.changes().saveIdentity(me);
+        identities.keySet().removeIf(prefix -> !prefix.isEmpty() && forgotten.contains(prefix));
+        cache.changes().saveIdentities(identities);
         cache.changes().saveCourses(list);
         list.forEach(c -> statuses.putIfAbsent(c.id(), CourseSyncStatus.waiting(c.id())));
         return list;
@@ -206,8 +279,10 @@ public final class SyncEngine implements AutoCloseable {
      */
     public ModerationAction submit(String courseId, ActionType type, String targetId, Integer baseVersion,
                                    Map<String, String> payload) {
-        UserIdentity me = cache.syncStates().identity()
-                .orElseThrow(() -> new IllegalStateException("the user is not known yet: connect to the server once"));
+        // The actor is the user on this course's server: an added server knows the moderator by its own id.
+        UserIdentity me = cache.syncStates().identities().of(courseId)
+                .orElseThrow(() -> new IllegalStateException("the user is not known yet on the server of " + courseId
+                        + ": connect to it once"));
         ModerationAction action = ModerationAction.create(courseId, me.id(), type, targetId, baseVersion, payload, Instant.now());
         cache.outbox().enqueue(action);
         cacheChanged(new CacheChange(courseId, EnumSet.of(EntityKind.POST, EntityKind.THREAD)));
@@ -263,6 +338,10 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     void courseStatus(CourseSyncStatus status) {
+        if (isForgotten(status.courseId())) {
+            // A removed server's course loop saying its last word while it ends.
+            return;
+        }
         statuses.put(status.courseId(), status);
         listeners.fire(l -> l.courseStatus(status));
     }
@@ -281,10 +360,11 @@ public final class SyncEngine implements AutoCloseable {
         listeners.fire(l -> l.problem(message));
     }
 
-    private static void daemon(String name, Runnable work) {
+    private static Thread daemon(String name, Runnable work) {
         Thread t = new Thread(work, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     @Override

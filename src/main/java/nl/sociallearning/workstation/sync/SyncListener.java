@@ -9,6 +9,9 @@ public interface SyncListener {
 
     default void cacheChanged(CacheChange change) { }
 
+    /** A server was removed: these courses are gone from the cache (each also comes as a {@link #cacheChanged}). */
+    default void coursesRemoved(java.util.Set<String> courseIds) { }
+
     default void connectivity(Connectivity connectivity) { }
 
     /** The outbox changed: how many actions wait to be sent, and how many need the user (conflicts, rejections). */

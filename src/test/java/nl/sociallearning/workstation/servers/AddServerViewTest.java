@@ -48,6 +48,7 @@ class AddServerViewTest {
     ServerSet servers;
     ServerDirectory directory;
     AddServerViewModel model;
+    nl.sociallearning.workstation.sync.SyncEngine engine;
     AddServerView view;
     final AtomicReference<ServerDirectory.Added> added = new AtomicReference<>();
 
@@ -59,12 +60,15 @@ class AddServerViewTest {
         moodle.start();
         cache = Cache.open(data);
         servers = new ServerSet(null);
-        directory = new ServerDirectory(cache, new FileTokenVault(data), servers, () -> { }, ConnectorFactory::create,
+        engine = new nl.sociallearning.workstation.sync.SyncEngine(servers, cache,
+                nl.sociallearning.workstation.sync.SyncSettings.oneOff());
+        directory = new ServerDirectory(cache, new FileTokenVault(data), servers, engine, ConnectorFactory::create,
                 Clock.systemUTC());
     }
 
     @AfterEach
     void tearDown() {
+        engine.close();
         servers.close();
         cache.close();
         moodle.close();

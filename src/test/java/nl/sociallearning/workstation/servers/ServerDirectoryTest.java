@@ -64,7 +64,7 @@ class ServerDirectoryTest {
         cache = Cache.open(data);
         servers = new ServerSet(null);
         engine = new SyncEngine(servers, cache, SyncSettings.oneOff().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
-        directory = new ServerDirectory(cache, new FileTokenVault(data), servers, engine::rediscover, ConnectorFactory::create,
+        directory = new ServerDirectory(cache, new FileTokenVault(data), servers, engine, ConnectorFactory::create,
                 Clock.systemUTC());
     }
 
@@ -153,7 +153,7 @@ class ServerDirectoryTest {
             servers = new ServerSet(ConnectorFactory.create(ServerKind.MOODLE, ServerAddress.of(primarySite.url("/").toString()),
                     new ServerCredentials("moodle-token", null)));
             engine = new SyncEngine(servers, cache, SyncSettings.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(200)));
-            directory = new ServerDirectory(cache, new FileTokenVault(data), servers, engine::rediscover, ConnectorFactory::create,
+            directory = new ServerDirectory(cache, new FileTokenVault(data), servers, engine, ConnectorFactory::create,
                     Clock.systemUTC());
             assertThat(directory.attachSaved()).isEqualTo(1);
             engine.start();
