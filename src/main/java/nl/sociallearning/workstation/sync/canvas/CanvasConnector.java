@@ -18,6 +18,7 @@ import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncException.Kind;
 import nl.sociallearning.workstation.sync.TransferListener;
 import nl.sociallearning.workstation.sync.platform.IdSets;
+import nl.sociallearning.workstation.sync.platform.PassListings;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -57,7 +58,8 @@ public final class CanvasConnector implements CourseConnector {
     /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
     private final PollPacer pacer = new PollPacer(Duration.ofSeconds(60));
     private final Map<String, Set<String>> enrolled = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> listed = new ConcurrentHashMap<>();
+    /** Each course's reconciling pass: the topics listed so far. */
+    private final PassListings listed = new PassListings();
 
     public CanvasConnector(ServerAddress server, String token) {
         this(server, token, new OkHttpClient.Builder()
@@ -126,7 +128,7 @@ public final class CanvasConnector implements CourseConnector {
             boolean reconcile = cursor.since() == 0 || now - cursor.reconciledAt() >= reconcileEvery.toSeconds();
             cursor = cursor.startPass(reconcile, UUID.randomUUID().toString());
             if (reconcile) {
-                listed.put(cursor.passId(), ConcurrentHashMap.newKeySet());
+                listed.start(course, cursor.passId());
             }
         }
         HttpUrl url = cursor.next() != null ? HttpUrl.get(cursor.next())
@@ -134,7 +136,7 @@ public final class CanvasConnector implements CourseConnector {
                 .addQueryParameter("per_page", String.valueOf(PER_PAGE)).build();
         CanvasClient.Page page = client.get(course, url);
         JsonNode topics = array(page.body(), "topic list");
-        Set<String> seen = cursor.reconcile() ? listed.get(cursor.passId()) : null;
+        Set<String> seen = cursor.reconcile() ? listed.of(course, cursor.passId()) : null;
         List<JsonNode> newer = new ArrayList<>();
         boolean reachedWatermark = false;
         for (JsonNode t : topics) {
@@ -237,7 +239,7 @@ public final class CanvasConnector implements CourseConnector {
                 }
                 Duration least = wait;
                 Duration delay = e.retryAfter().filter(r -> r.compareTo(least) > 0).orElse(least);
-                pacer.pace(course, delay);
+                pacer.sleep(course, delay); // the whole wait: pace() would cut it to the poll interval, or to nothing
                 wait = wait.multipliedBy(2);
             }
         }
@@ -304,7 +306,7 @@ public final class CanvasConnector implements CourseConnector {
     }
 
     private void removeUnlisted(PullRequest request, CanvasCursor cursor, ChangeSink sink) {
-        Set<String> seen = listed.remove(cursor.passId());
+        Set<String> seen = listed.finish(request.courseId(), cursor.passId());
         if (seen == null || request.cache() == null) {
             return;
         }

@@ -78,6 +78,8 @@ public final class DiscourseConnector implements CourseConnector {
     private final PollPacer pacer;
     private final DiscourseActions actions;
     private volatile Map<String, String> categories;
+    /** Category ids still unknown after the categories were read again for them: not asked about twice. */
+    private final Set<String> unknownCategories = ConcurrentHashMap.newKeySet();
     /** Each topic's opener, learnt while reading topics: the parent of a queued reply. */
     private final Map<String, String> openers = new ConcurrentHashMap<>();
 
@@ -351,7 +353,7 @@ public final class DiscourseConnector implements CourseConnector {
         }
         List<Change> changes = new ArrayList<>();
         authors.values().forEach(a -> changes.add(new Change.ParticipantUpsert(a)));
-        changes.add(new Change.ThreadUpsert(reader.thread(topic, categories())));
+        changes.add(new Change.ThreadUpsert(reader.thread(topic, categories(PlatformText.optionalId(topic, "category_id")))));
         changes.addAll(postChanges);
         return changes;
     }
@@ -411,15 +413,21 @@ public final class DiscourseConnector implements CourseConnector {
         return items;
     }
 
-    private Map<String, String> categories() throws SyncException {
-        if (categories == null) {
+    /**
+     * The site's categories by id, read once and again when a topic names one not seen before (a category made
+     * since), so that its module gets its name; an id that stays unknown (e.g. hidden from this user) is not asked
+     * about again.
+     */
+    private Map<String, String> categories(String wanted) throws SyncException {
+        Map<String, String> known = categories;
+        if (known == null || (wanted != null && !known.containsKey(wanted) && unknownCategories.add(wanted))) {
             Map<String, String> names = new HashMap<>();
             for (JsonNode c : get(courseId, http.url("categories.json")).path("category_list").path("categories")) {
                 names.put(c.path("id").asText(), c.path("name").asText());
             }
-            categories = names;
+            categories = known = names;
         }
-        return categories;
+        return known;
     }
 
     private HttpUrl.Builder latest(int pageNo) {

@@ -17,6 +17,7 @@ import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncException.Kind;
 import nl.sociallearning.workstation.sync.TransferListener;
 import nl.sociallearning.workstation.sync.platform.IdSets;
+import nl.sociallearning.workstation.sync.platform.PassListings;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
 import okhttp3.OkHttpClient;
 
@@ -64,8 +65,8 @@ public final class MoodleConnector implements CourseConnector {
     private final Map<String, List<Forum>> forums = new ConcurrentHashMap<>();
     /** Per course: who is enrolled, so that only other authors become participants from their posts. */
     private final Map<String, Set<String>> enrolled = new ConcurrentHashMap<>();
-    /** Per reconciling pass: the discussions listed so far (lost on a restart; that pass then removes nothing). */
-    private final Map<String, Set<String>> listed = new ConcurrentHashMap<>();
+    /** Each course's reconciling pass: the discussions listed so far. */
+    private final PassListings listed = new PassListings();
     private final Map<String, String> forumOfDiscussion = new ConcurrentHashMap<>();
 
     record SiteInfo(UserIdentity me, String siteName, String release, Set<String> functions) {
@@ -166,7 +167,7 @@ public final class MoodleConnector implements CourseConnector {
             forums.put(course, readForums(course));
             participants(course, sink);
             if (reconcile) {
-                listed.put(cursor.passId(), ConcurrentHashMap.newKeySet());
+                listed.start(course, cursor.passId());
             }
         }
         List<Forum> courseForums = forums.get(course);
@@ -234,7 +235,7 @@ public final class MoodleConnector implements CourseConnector {
         if (!discussions.isArray()) {
             throw new SyncException(Kind.MALFORMED, "Moodle's discussion list has no 'discussions'.");
         }
-        Set<String> seen = cursor.reconcile() ? listed.get(cursor.passId()) : null;
+        Set<String> seen = cursor.reconcile() ? listed.of(course, cursor.passId()) : null;
         boolean reachedWatermark = false;
         for (JsonNode d : discussions) {
             long activity = MoodleReader.activity(d);
@@ -302,7 +303,7 @@ public final class MoodleConnector implements CourseConnector {
     }
 
     private void removeUnlisted(PullRequest request, MoodleCursor cursor, ChangeSink sink) {
-        Set<String> seen = listed.remove(cursor.passId());
+        Set<String> seen = listed.finish(request.courseId(), cursor.passId());
         if (seen == null || request.cache() == null) {
             return;
         }

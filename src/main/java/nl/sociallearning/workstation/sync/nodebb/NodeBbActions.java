@@ -186,12 +186,9 @@ final class NodeBbActions {
     }
 
     private List<String> openFlagsOfTopic(String tid) throws SyncException {
-        JsonNode list = http.get(courseId, http.url("api", "flags").build(), Set.of(403), TransferListener.NONE).body();
         List<String> ids = new ArrayList<>();
-        for (JsonNode f : list.path("flags")) {
-            String state = f.path("state").asText();
-            if ("post".equals(f.path("type").asText()) && (state.equals("open") || state.equals("wip"))
-                    && tid.equals(connector.topicOf(f.path("targetId").asText()))) {
+        for (JsonNode f : connector.openPostFlags(TransferListener.NONE)) {
+            if (tid.equals(connector.topicOf(f.path("targetId").asText()))) {
                 ids.add(f.path("flagId").asText());
             }
         }

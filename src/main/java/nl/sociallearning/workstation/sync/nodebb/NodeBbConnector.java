@@ -361,21 +361,30 @@ public final class NodeBbConnector implements CourseConnector {
     /** Open flags on posts: post id to number of reports. Who may not see flags sees none. */
     Map<String, Integer> readFlags(TransferListener transfer) throws SyncException {
         Map<String, Integer> counts = new TreeMap<>();
+        for (JsonNode f : openPostFlags(transfer)) {
+            counts.merge(PlatformText.id(f, "targetId"), Math.max(1, f.path("heat").asInt(1)), Integer::sum);
+        }
+        return counts;
+    }
+
+    /** Every open (or in progress) flag on a post, from all pages of {@code /api/flags}; none for who may not see them. */
+    List<JsonNode> openPostFlags(TransferListener transfer) throws SyncException {
+        List<JsonNode> open = new ArrayList<>();
         for (int page = 1; ; page++) {
             PlatformHttp.Reply reply = http.get(courseId, http.url("api", "flags")
                     .addQueryParameter("page", String.valueOf(page)).build(), Set.of(403), transfer);
             JsonNode flags = reply.body().path("flags");
             if (reply.code() == 403 || !flags.isArray()) {
-                return counts;
+                return open;
             }
             for (JsonNode f : flags) {
                 String state = f.path("state").asText();
                 if ("post".equals(f.path("type").asText()) && (state.equals("open") || state.equals("wip"))) {
-                    counts.merge(PlatformText.id(f, "targetId"), Math.max(1, f.path("heat").asInt(1)), Integer::sum);
+                    open.add(f);
                 }
             }
             if (flags.isEmpty() || page >= reply.body().path("pagination").path("pageCount").asInt(1)) {
-                return counts;
+                return open;
             }
         }
     }

@@ -144,9 +144,12 @@ class CanvasConnectorTest {
                 r -> CanvasReplay.ok(CanvasReplay.read("topic_view_1.json"), null)));
 
         List<Change> changes = new ArrayList<>();
+        long start = System.nanoTime();
         connector.pull(new PullRequest(COURSE, null, 5000, Duration.ZERO, emptyCache()), changes::add, b -> { });
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(canvas.paths()).filteredOn(p -> p.endsWith("/1/view")).hasSize(3);
+        assertThat(waitedMs).as("waited 10 ms, then 20 ms, before asking again").isGreaterThanOrEqualTo(30);
         assertThat(posts(changes)).extracting(Post::id).contains("1.1016", "1.1021");
     }
 

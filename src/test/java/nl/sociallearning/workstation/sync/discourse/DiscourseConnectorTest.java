@@ -177,6 +177,26 @@ class DiscourseConnectorTest {
     }
 
     @Test
+    void aTopicInACategoryMadeSinceTheFirstSyncGetsItsNameAsModule() throws Exception {
+        site = new DiscourseFixture(Duration.ofHours(24), 1000);
+        try (DiscourseConnector connector = site.connector(DiscourseFixture.KEY, Clock.systemUTC())) {
+            syncAll(connector, null, new ArrayList<>());
+            site.newCategories.put(9, "Week 2: verzorgen");
+            site.topic("12").put("category_id", 9);
+
+            List<Change> twice = new ArrayList<>(connector.thread(connector.courseId(), "12"));
+            twice.addAll(connector.thread(connector.courseId(), "13"));
+            site.topic("13").put("category_id", 77); // hidden from this user: asked for once
+            twice.addAll(connector.thread(connector.courseId(), "13"));
+            twice.addAll(connector.thread(connector.courseId(), "13"));
+
+            assertThat(twice).filteredOn(c -> c instanceof Change.ThreadUpsert).extracting(c -> ((Change.ThreadUpsert) c).thread().module())
+                    .containsExactly("Week 2: verzorgen", "Staff", "Category 77", "Category 77");
+            assertThat(site.server.requests()).filteredOn(r -> r.getUrl().encodedPath().equals("/categories.json")).hasSize(3);
+        }
+    }
+
+    @Test
     void aQuietSiteCostsThreeRequestsAPoll() throws Exception {
         site = new DiscourseFixture(Duration.ofHours(24), 1000);
         try (DiscourseConnector connector = site.connector(DiscourseFixture.KEY, Clock.systemUTC())) {

@@ -46,6 +46,8 @@ final class DiscourseFixture implements PlatformFixture {
     final ObjectNode listing = (ObjectNode) load(DIR + "latest_topics_response.json");
     final Map<String, ObjectNode> topics = new LinkedHashMap<>();
     final ArrayNode review = JSON.createArrayNode();
+    /** Categories made on the site after the published ones (id to name). */
+    final Map<Integer, String> newCategories = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration sweepEvery;
     private final int perMinute;
     private Instant clock = Instant.parse("2016-10-29T15:00:00Z");
@@ -146,6 +148,7 @@ final class DiscourseFixture implements PlatformFixture {
                     ArrayNode categories = list.putObject("category_list").putArray("categories");
                     categories.addObject().put("id", 1).put("name", "Uncategorized");
                     categories.addObject().put("id", 5).put("name", "Staff");
+                    newCategories.forEach((id, name) -> categories.addObject().put("id", id).put("name", name));
                     return json(list);
                 })
                 .on("GET", "/u/([^/]+)\\.json", (r, m) -> {

@@ -265,6 +265,23 @@ class NodeBbConnectorTest {
     }
 
     @Test
+    void triageFindsTheTopicsFlagOnTheSecondPageOfFlags() throws Exception {
+        // Page 1: only the user flag; page 2: the post flag on topic 7 (flag 1).
+        com.fasterxml.jackson.databind.node.ObjectNode second = forum.flags.deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode all = (com.fasterxml.jackson.databind.node.ArrayNode) forum.flags.get("flags");
+        second.putArray("flags").add(all.get(1));
+        second.with("pagination").put("currentPage", 2).put("pageCount", 2);
+        all.remove(1);
+        forum.flags.with("pagination").put("pageCount", 2);
+        forum.flagsPage2 = second;
+
+        connector.send(action(ActionType.SET_TRIAGE, "7", null, Map.of("state", "DONE")));
+
+        assertThat(forum.server.requests()).filteredOn(r -> r.getMethod().equals("PUT"))
+                .extracting(r -> r.getUrl().encodedPath()).containsExactly("/api/v3/flags/1");
+    }
+
+    @Test
     void aHiddenPostStaysHiddenLocallyAfterTheNextSync(@TempDir Path dir) throws Exception {
         try (Cache cache = Cache.open(dir); SyncEngine engine = new SyncEngine(connector, cache, fast())) {
             engine.syncOnce();

@@ -48,6 +48,8 @@ final class NodeBbFixture implements PlatformFixture {
     final ObjectNode queue = (ObjectNode) load(DIR + "GET_api_post-queue.json");
     final ObjectNode flags = (ObjectNode) load(DIR + "GET_api_flags.json");
     final JsonNode flag1 = load(DIR + "GET_api_v3_flags_1.json");
+    /** A second page of flags, when a test needs more flags than one page holds. */
+    volatile ObjectNode flagsPage2;
     private final Duration sweepEvery;
 
     NodeBbFixture(Duration sweepEvery) throws Exception {
@@ -68,7 +70,8 @@ final class NodeBbFixture implements PlatformFixture {
                 .on("GET", "/api/users", (r, m) -> json(page(r) == 1 ? load(DIR + "GET_api_users.json")
                         : empty(load(DIR + "GET_api_users.json"), "users")))
                 .on("GET", "/api/recent", (r, m) -> json(page(r) == 1 ? recent : empty(recent, "topics")))
-                .on("GET", "/api/flags", (r, m) -> json(page(r) == 1 ? flags : empty(flags, "flags")))
+                .on("GET", "/api/flags", (r, m) -> json(page(r) == 1 ? flags
+                        : page(r) == 2 && flagsPage2 != null ? flagsPage2 : empty(flags, "flags")))
                 .on("GET", "/api/post-queue", (r, m) -> json(page(r) == 1 ? queue : empty(queue, "posts")))
                 .on("GET", "/api/topic/(\\d+)(/[^/]*)?", (r, m) -> {
                     ObjectNode topic = topics.get(m.group(1));

@@ -20,6 +20,24 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class PlatformPiecesTest {
 
     @Test
+    void aFailedReconcilingPassLeavesNothingBehindAndItsSuccessorRemovesOnlyWhatItDidNotSee() {
+        PassListings listings = new PassListings();
+        for (int pass = 0; pass < 100; pass++) {
+            listings.start("c1", "broken-" + pass);
+            listings.of("c1", "broken-" + pass).add("t-" + pass);
+            // the connection dropped: this pass never finishes
+        }
+        listings.start("c1", "p");
+        listings.of("c1", "p").add("t-1");
+        listings.start("c2", "q");
+        assertThat(listings.size()).as("one listing per course, however many passes failed").isEqualTo(2);
+        assertThat(listings.finish("c1", "broken-99")).as("an earlier pass's id no longer matches").isNull();
+        assertThat(listings.finish("c1", "p")).containsExactly("t-1");
+        assertThat(listings.of("c1", "p")).as("handed over once").isNull();
+        assertThat(listings.size()).isEqualTo(1);
+    }
+
+    @Test
     void aCursorKeepsItsWatermarkAndResumeStateThroughItsText() throws Exception {
         WatermarkCursor cursor = WatermarkCursor.start().withWatermark(Instant.parse("2026-11-29T03:42:22.037Z"))
                 .with("sweep", "1795923741874").with("done", 40);
