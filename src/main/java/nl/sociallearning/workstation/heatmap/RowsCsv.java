@@ -2,6 +2,7 @@ package nl.sociallearning.workstation.heatmap;
 
 import nl.sociallearning.workstation.domain.Participant;
 import nl.sociallearning.workstation.files.AtomicFile;
+import nl.sociallearning.workstation.files.CsvCell;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -83,16 +84,6 @@ final class RowsCsv {
     }
 
     static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return CsvCell.of(value, ',');
     }
 }

@@ -137,7 +137,7 @@ class HeatmapViewModelTest {
         model.selectedRows().clear();
         model.exportRows(csv);
         assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).hasSize(1 + p.rowCount());
-        assertThat(RowsCsv.field("=SUM(A1)")).isEqualTo("\"'=SUM(A1)\"");
+        assertThat(RowsCsv.field("=SUM(A1)")).isEqualTo("'=SUM(A1)");
         assertThat(RowsCsv.field("de \"Vries\", Jan")).isEqualTo("\"de \"\"Vries\"\", Jan\"");
     }
 

@@ -1,5 +1,6 @@
 package nl.sociallearning.workstation.reports.write;
 
+import nl.sociallearning.workstation.files.CsvCell;
 import nl.sociallearning.workstation.reports.Column;
 import nl.sociallearning.workstation.reports.ColumnType;
 import nl.sociallearning.workstation.reports.Report;
@@ -56,7 +57,7 @@ public final class CsvReportWriter implements ReportWriter {
                     if (c > 0) {
                         b.append(SEPARATOR);
                     }
-                    b.append(field(cell(t.columns().get(c).type(), row.get(c))));
+                    b.append(CsvCell.quoted(cell(t.columns().get(c).type(), row.get(c)), SEPARATOR));
                 }
                 w.write(b.toString());
                 w.write("\r\n");
@@ -77,16 +78,8 @@ public final class CsvReportWriter implements ReportWriter {
             case INTEGER -> Long.toString(((Number) value).longValue());
             case DECIMAL -> decimal().format(((Number) value).doubleValue());
             case DATE -> DATE.format((LocalDate) value);
-            case TEXT -> safeText(value.toString());
+            case TEXT -> CsvCell.defused(value.toString());
         };
-    }
-
-    /** Text that a spreadsheet would take for a formula starts with an apostrophe instead. */
-    public static String safeText(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
     }
 
     private static DecimalFormat decimal() {
@@ -101,17 +94,10 @@ public final class CsvReportWriter implements ReportWriter {
             if (i > 0) {
                 b.append(SEPARATOR);
             }
-            b.append(field(safeText(fields.get(i))));
+            b.append(CsvCell.of(fields.get(i), SEPARATOR));
         }
         w.write(b.toString());
         w.write("\r\n");
     }
 
-    /** Quotes a field that holds the separator, a quote or a line break (quotes doubled). */
-    private static String field(String text) {
-        if (text.indexOf(SEPARATOR) >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
-    }
 }
