@@ -39,32 +39,15 @@ final class ReportCommand {
     static int run(Options options, PrintStream out, PrintStream err) {
         ReportOptions r = options.report();
         Messages messages = new Messages(options.language() != null ? options.language() : Locale.getDefault());
-        Cache cache;
-        try {
-            cache = Cache.open(options.dataDirOrDefault());
+        try (Cache cache = Cache.open(options.dataDirOrDefault())) {
+            if (!cache.courses().all().isEmpty()) {
+                return export(cache, r, messages, out, err);
+            }
         } catch (StoreException e) {
             err.println("moderator-workstation: " + e.getMessage());
             return CACHE_FAILED;
         }
-        try {
-            if (cache.courses().all().isEmpty()) {
-                cache.close();
-                cache = null;
-                int synced = syncFirst(options, out, err);
-                if (synced != WRITTEN) {
-                    return synced;
-                }
-                cache = Cache.open(options.dataDirOrDefault());
-            }
-            return export(cache, r, messages, out, err);
-        } catch (StoreException e) {
-            err.println("moderator-workstation: " + e.getMessage());
-            return CACHE_FAILED;
-        } finally {
-            if (cache != null) {
-                cache.close();
-            }
-        }
+        return syncThenExport(options, r, messages, out, err);
     }
 
     private static int export(Cache cache, ReportOptions r, Messages messages, PrintStream out, PrintStream err) {
@@ -99,17 +82,24 @@ final class ReportCommand {
         }
     }
 
-    private static int syncFirst(Options options, PrintStream out, PrintStream err) {
+    /** An empty cache: one sync through the whole workstation, then the report from its cache. */
+    private static int syncThenExport(Options options, ReportOptions r, Messages messages, PrintStream out, PrintStream err) {
         out.println("The cache is empty: syncing once from " + (options.server() != null ? options.server()
                 : "the embedded demo server") + " first.");
         try (Workstation workstation = Workstation.open(options)) {
-            SyncReport synced = workstation.engine().syncOnce();
+            SyncReport synced;
+            try {
+                synced = workstation.engine().syncOnce();
+            } catch (SyncException e) {
+                err.println("moderator-workstation: sync failed: " + e.getMessage());
+                return SYNC_FAILED;
+            }
             out.printf("Synced %d courses: %d changes in %.1f s%n", synced.courses(), synced.changes(),
                     synced.duration().toMillis() / 1000.0);
-            return WRITTEN;
-        } catch (SyncException e) {
-            err.println("moderator-workstation: sync failed: " + e.getMessage());
-            return SYNC_FAILED;
+            return export(workstation.cache(), r, messages, out, err);
+        } catch (StoreException e) {
+            err.println("moderator-workstation: " + e.getMessage());
+            return CACHE_FAILED;
         } catch (IOException e) {
             err.println("moderator-workstation: " + e.getMessage());
             return SYNC_FAILED;

@@ -44,6 +44,10 @@ public record ReportOptions(String course, ReportPreset preset, ReportFormat for
         private Path out;
         private boolean any;
 
+        /** The options {@link #accept} takes. */
+        private static final java.util.Set<String> OPTIONS = java.util.Set.of("--course", "--preset", "--format", "--mode",
+                "--from", "--to", "--purpose", "--out");
+
         /** Takes a report option ({@link #isReportOption}) and its value. */
         void accept(String option, String value) {
             switch (option) {
@@ -61,10 +65,7 @@ public record ReportOptions(String course, ReportPreset preset, ReportFormat for
         }
 
         static boolean isReportOption(String option) {
-            return switch (option) {
-                case "--course", "--preset", "--format", "--mode", "--from", "--to", "--purpose", "--out" -> true;
-                default -> false;
-            };
+            return OPTIONS.contains(option);
         }
 
         ReportOptions build(boolean report) {
