@@ -35,6 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import static nl.sociallearning.workstation.bench.BenchTable.header;
+import static nl.sociallearning.workstation.bench.BenchTable.median;
+import static nl.sociallearning.workstation.bench.BenchTable.row;
+import static nl.sociallearning.workstation.bench.BenchTable.stats;
+
 /**
  * The feed with the large course (100 000 posts) in the cache, in a real (headless) JavaFX window: first paint,
  * a filter change and a search, as medians and 95th percentiles; and the longest stall of the FX thread while
@@ -118,10 +123,10 @@ public final class FeedBenchmark {
             boolean arrived = cache.posts().count(COURSE) >= postsBefore + 10_000;
 
             System.out.println();
-            System.out.printf("%-36s %-40s %s%n", "", "measured", "goal");
-            row("first paint of the feed", stats(paints), "< 1 s", SyncBenchmark.median(paints) < 1000);
-            row("filter change", stats(filters), "< 100 ms", SyncBenchmark.median(filters) < 100);
-            row("full-text search (10 000 threads)", stats(searches), "< 200 ms", SyncBenchmark.median(searches) < 200);
+            header("measured");
+            row("first paint of the feed", stats(paints), "< 1 s", median(paints) < 1000);
+            row("filter change", stats(filters), "< 100 ms", median(filters) < 100);
+            row("full-text search (10 000 threads)", stats(searches), "< 200 ms", median(searches) < 200);
             row("longest FX stall, 10 000 posts syncing", String.format("%.0f ms%s", stall, arrived ? "" : " (not all arrived)"),
                     "< 50 ms", stall < 50 && arrived);
             feed.dispose();
@@ -181,7 +186,6 @@ public final class FeedBenchmark {
         Platform.runLater(r);
     }
 
-
     /** Posts a tiny task to the FX thread every 2 ms and records how late the longest ran. */
     private static final class Heartbeat {
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -199,14 +203,5 @@ public final class FeedBenchmark {
             timer.awaitTermination(1, TimeUnit.SECONDS);
             return worst.get() / 1e6;
         }
-    }
-
-    private static String stats(List<Double> values) {
-        return String.format("median %.0f ms, p95 %.0f ms (%d runs)", SyncBenchmark.median(values),
-                SyncBenchmark.percentile(values, 0.95), values.size());
-    }
-
-    private static void row(String what, String measured, String goal, boolean met) {
-        System.out.printf("%-36s %-40s %-20s %s%n", what, measured, goal, met ? "met" : "MISSED");
     }
 }

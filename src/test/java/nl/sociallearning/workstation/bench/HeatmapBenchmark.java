@@ -32,6 +32,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static nl.sociallearning.workstation.bench.BenchTable.header;
+import static nl.sociallearning.workstation.bench.BenchTable.median;
+import static nl.sociallearning.workstation.bench.BenchTable.row;
+import static nl.sociallearning.workstation.bench.BenchTable.stats;
+
 /**
  * The heatmap on the large course (1 000 participants, 100 000 posts, 42 days): computing the bins from the cache
  * (the post times from their per-author strips, the reads from their index, counted in Java; the strips are also
@@ -139,16 +144,16 @@ public final class HeatmapBenchmark {
             BenchFx.runAndWait(() -> rows.set(model.pictureProperty().get().rowCount()));
 
             System.out.println();
-            System.out.printf("%-52s %-36s %-10s %s%n", "", "measured", "goal", "");
-            row("bins from the cache (posts + reads, by day)", stats(bins), "< 100 ms", SyncBenchmark.median(bins) < 100);
-            row("  of which the post times, from their strips", stats(postStrips), "-", true);
-            row("  the same post times from the author index", stats(postIndex), "-", true);
+            header("measured");
+            row("bins from the cache (posts + reads, by day)", stats(bins), "< 100 ms", median(bins) < 100);
+            row("  of which the post times, from their strips", stats(postStrips), "");
+            row("  the same post times from the author index", stats(postIndex), "");
             System.out.printf("  strips vs author index, side by side: %.2f of the time%n",
-                    SyncBenchmark.median(postStrips) / SyncBenchmark.median(postIndex));
-            row("replies, modules, reply network (second read)", stats(graphs), "-", true);
-            row("clustering 1 000 rows × 42 days", stats(clusters), "-", true);
-            row("draw: all " + rows.get() + " rows fitted to the window", stats(fitted), "< 16 ms", SyncBenchmark.median(fitted) < 16);
-            row("draw: rows zoomed in (12 px), a screenful", stats(zoomed), "< 16 ms", SyncBenchmark.median(zoomed) < 16);
+                    median(postStrips) / median(postIndex));
+            row("replies, modules, reply network (second read)", stats(graphs), "");
+            row("clustering 1 000 rows × 42 days", stats(clusters), "");
+            row("draw: all " + rows.get() + " rows fitted to the window", stats(fitted), "< 16 ms", median(fitted) < 16);
+            row("draw: rows zoomed in (12 px), a screenful", stats(zoomed), "< 16 ms", median(zoomed) < 16);
             if (!display) {
                 System.out.println("   (headless: Monocle, software rendering; the draw is the FX thread's work for a frame)");
             }
@@ -177,15 +182,5 @@ public final class HeatmapBenchmark {
             }
         }
         return times;
-    }
-
-
-    private static String stats(List<Double> values) {
-        return String.format("median %.1f ms, p95 %.1f ms (%d runs)", SyncBenchmark.median(values),
-                SyncBenchmark.percentile(values, 0.95), values.size());
-    }
-
-    private static void row(String what, String measured, String goal, boolean met) {
-        System.out.printf("%-52s %-36s %-10s %s%n", what, measured, goal, goal.equals("-") ? "" : met ? "met" : "MISSED");
     }
 }

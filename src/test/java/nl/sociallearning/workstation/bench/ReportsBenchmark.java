@@ -24,6 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static nl.sociallearning.workstation.bench.BenchTable.header;
+import static nl.sociallearning.workstation.bench.BenchTable.median;
+import static nl.sociallearning.workstation.bench.BenchTable.row;
+import static nl.sociallearning.workstation.bench.BenchTable.stats;
+
 /**
  * Exporting the large course's per-participant report (1 000 rows, from 100 000 posts and the reads), pseudonymised,
  * to XLSX and to PDF, each from a fresh read of the cache, as the report page and {@code --report} do: the read
@@ -78,24 +83,15 @@ public final class ReportsBenchmark {
             }
             System.out.printf("  %d rows; XLSX %,d bytes, PDF %,d bytes%n", rows, Files.size(xlsxFile), Files.size(pdfFile));
             System.out.println();
-            System.out.printf("%-52s %-36s %-10s %s%n", "", "measured", "goal", "");
-            row("read the cache and build the tables (the preview)", stats(preview), "< 2 s", SyncBenchmark.median(preview) < 2000);
-            row("export to XLSX (read, build, write, log)", stats(xlsx), "< 3 s", SyncBenchmark.median(xlsx) < 3000);
-            row("export to PDF (read, build, write, log)", stats(pdf), "< 10 s", SyncBenchmark.median(pdf) < 10_000);
+            header("measured");
+            row("read the cache and build the tables (the preview)", stats(preview), "< 2 s", median(preview) < 2000);
+            row("export to XLSX (read, build, write, log)", stats(xlsx), "< 3 s", median(xlsx) < 3000);
+            row("export to PDF (read, build, write, log)", stats(pdf), "< 10 s", median(pdf) < 10_000);
         }
     }
 
     private static ReportRequest request(ReportPeriod period, ReportFormat format, Path file) {
         return new ReportRequest(COURSE, ReportPreset.PARTICIPANTS, format, PrivacyMode.PSEUDONYMISED, period,
                 "Benchmark", file);
-    }
-
-    private static String stats(List<Double> values) {
-        return String.format("median %.0f ms, p95 %.0f ms (%d runs)", SyncBenchmark.median(values),
-                SyncBenchmark.percentile(values, 0.95), values.size());
-    }
-
-    private static void row(String what, String measured, String goal, boolean met) {
-        System.out.printf("%-52s %-36s %-10s %s%n", what, measured, goal, met ? "met" : "MISSED");
     }
 }

@@ -17,8 +17,12 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+
+import static nl.sociallearning.workstation.bench.BenchTable.header;
+import static nl.sociallearning.workstation.bench.BenchTable.median;
+import static nl.sociallearning.workstation.bench.BenchTable.percentile;
+import static nl.sociallearning.workstation.bench.BenchTable.row;
 
 /**
  * The foundation's speed, measured side by side in one run: the large course's first sync over loopback from
@@ -63,7 +67,7 @@ public final class SyncBenchmark {
 
             double seconds = median(syncSeconds);
             System.out.println();
-            System.out.printf("%-36s %-40s %s%n", "", "measured (median of " + ROUNDS + ")", "goal");
+            header("measured (median of " + ROUNDS + ")");
             row("first sync, cold JVMs (warm-up)", String.format("%.2f s", warmUp.seconds()), "");
             row("initial sync, whole course", String.format("%.2f s for %,d changes (%,d posts)", seconds,
                     last.changes(), last.posts()), "<= 10 s", seconds <= 10);
@@ -179,23 +183,5 @@ public final class SyncBenchmark {
 
     private static Connection h2(Path dir) throws SQLException {
         return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("cache").toAbsolutePath(), "workstation", "");
-    }
-
-    static double median(List<Double> values) {
-        return percentile(values, 0.5);
-    }
-
-    static double percentile(List<Double> values, double p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p) - 1));
-    }
-
-    private static void row(String what, String measured, String goal) {
-        System.out.printf("%-36s %-40s %s%n", what, measured, goal);
-    }
-
-    private static void row(String what, String measured, String goal, boolean met) {
-        System.out.printf("%-36s %-40s %-20s %s%n", what, measured, goal, met ? "met" : "MISSED");
     }
 }
