@@ -79,6 +79,7 @@ public final class ShellView extends StackPane {
         // The heatmap shows the course chosen at the top; what is picked in it opens in the feed.
         heatmap.courseProperty().set(feed.courseScopeProperty().get());
         feed.courseScopeProperty().addListener((obs, old, now) -> heatmap.courseProperty().set(now));
+        heatmapView.setOnChooseCourse(id -> feed.courseScopeProperty().set(id));
         heatmap.setOnOpenPosts(selection -> {
             feed.showPosts(selection.courseId(), () -> heatmap.postIds(selection), selectionLabel(selection));
             show(Page.FEED);
@@ -228,6 +229,8 @@ public final class ShellView extends StackPane {
         }
         if (!choices.equals(coursePicker.getItems())) {
             coursePicker.getItems().setAll(choices);
+            heatmapView.offerCourses(choices.stream().filter(c -> c.id() != null)
+                    .map(c -> new HeatmapView.CourseOffer(c.id(), c.title())).toList());
             selectCourse(feed.courseScopeProperty().get());
         }
     }

@@ -19,6 +19,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -48,6 +49,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -66,6 +68,8 @@ public final class HeatmapView extends BorderPane {
     private final Canvas legend = new Canvas(640, 34);
     private final StackPane centre;
     private final Label hint = new Label();
+    private final VBox courseButtons = new VBox(6);
+    private Consumer<String> onChooseCourse = id -> { };
     private final ProgressIndicator spinner = new ProgressIndicator();
     private HBox scaleControls;
     private final NetworkChart network;
@@ -86,9 +90,17 @@ public final class HeatmapView extends BorderPane {
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, "heatmap-hint");
         hint.setGraphic(new FontIcon(Feather.GRID));
         spinner.setMaxSize(36, 36);
-        VBox waiting = new VBox(10, spinner, hint);
+        courseButtons.setAlignment(Pos.CENTER);
+        courseButtons.setFillWidth(true);
+        courseButtons.setMaxWidth(440);
+        courseButtons.getStyleClass().add("heatmap-course-offer");
+        courseButtons.visibleProperty().bind(model.courseProperty().isNull());
+        courseButtons.managedProperty().bind(courseButtons.visibleProperty());
+        VBox waiting = new VBox(10, spinner, hint, courseButtons);
         waiting.setAlignment(Pos.CENTER);
-        waiting.setMouseTransparent(true);
+        // Only the course buttons, shown while no course is chosen, take clicks; the chart below gets the rest.
+        waiting.setPickOnBounds(false);
+        waiting.mouseTransparentProperty().bind(model.courseProperty().isNotNull());
         centre = new StackPane(chart, network, waiting);
         centre.getStyleClass().add("heatmap-centre");
         setCenter(centre);
@@ -154,7 +166,7 @@ public final class HeatmapView extends BorderPane {
 
     // --- top ---------------------------------------------------------------------------------------------------------
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         HBox measures = segmented(Measure.values(), m -> messages.get("heatmap.measure." + m.name()), model.measureProperty());
         HBox bins = segmented(BinKind.values(), b -> messages.get("heatmap.bins." + b.name()), model.binsProperty());
 
@@ -219,11 +231,9 @@ public final class HeatmapView extends BorderPane {
         export.getItems().addAll(png, png2, csv);
         export.setMinWidth(Region.USE_PREF_SIZE);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         scaleControls = new HBox(8, scale, palette);
         scaleControls.setAlignment(Pos.CENTER_LEFT);
-        sort.setPrefWidth(230);
+        sort.setPrefWidth(265);
         role.setPrefWidth(140);
         HBox lenses = segmented(Lens.values(), l -> "", lens);
         for (Node b : lenses.getChildren()) {
@@ -238,7 +248,12 @@ public final class HeatmapView extends BorderPane {
             timeOnly.visibleProperty().bind(lens.isEqualTo(Lens.TIME));
             timeOnly.managedProperty().bind(timeOnly.visibleProperty());
         }
-        HBox bar = new HBox(10, lenses, measures, bins, sort, group, role, spacer, zoom, export);
+        // Never cut a choice down to "…": where the window is too narrow for one row (Dutch labels at 1440 px), the
+        // toolbar takes two.
+        for (Region choice : List.of(sort, group, role)) {
+            choice.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane bar = new FlowPane(10, 8, lenses, measures, bins, sort, group, role, zoom, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 12, 10, 12));
         bar.getStyleClass().add("heatmap-toolbar");
@@ -336,6 +351,30 @@ public final class HeatmapView extends BorderPane {
 
     private void updateSelection() {
         selection.setText(messages.get("heatmap.selection", model.selectedRows().size()));
+    }
+
+    /** A course the empty heatmap offers to show: its id and title. */
+    public record CourseOffer(String id, String title) { }
+
+    /**
+     * The courses to offer while none is chosen (e.g. "all courses" in the feed): one button each, so that the way
+     * to a picture is one click, not a hunt for the picker at the top.
+     */
+    public void offerCourses(List<CourseOffer> courses) {
+        courseButtons.getChildren().clear();
+        for (CourseOffer c : courses) {
+            Button b = new Button(c.title());
+            b.getStyleClass().addAll(Styles.BUTTON_OUTLINED, Styles.ACCENT);
+            b.setGraphic(new FontIcon(Feather.GRID));
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(e -> onChooseCourse.accept(c.id()));
+            courseButtons.getChildren().add(b);
+        }
+    }
+
+    /** What a click on an offered course does (the shell makes it the course chosen at the top). */
+    public void setOnChooseCourse(Consumer<String> action) {
+        this.onChooseCourse = Objects.requireNonNull(action);
     }
 
     private void updateHint() {

@@ -199,6 +199,23 @@ class TriageSessionTest {
     }
 
     @Test
+    void theHeatmapWithoutACourseOffersEachCourseAndOneClickShowsItsPicture(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.show(ShellView.Page.HEATMAP));
+        waitFor(() -> robot.lookup(".heatmap-course-offer .button").queryAll().size() == 2);
+        assertThat(robot.lookup(".heatmap-course-offer .button").queryAllAs(javafx.scene.control.Button.class))
+                .extracting(javafx.scene.control.Button::getText)
+                .containsExactlyInAnyOrder("Beoordelen in de praktijk", "Veilige zorg voor kinderen: leren van en met elkaar");
+        Screenshots.write(stage.getScene(), "heatmap-choose-course");
+
+        robot.clickOn("Veilige zorg voor kinderen: leren van en met elkaar");
+
+        waitFor(() -> heatmap.pictureProperty().get() != null);
+        assertThat(heatmap.courseProperty().get()).isEqualTo("kinderzorg");
+        assertThat(shell.coursePicker().getValue().id()).as("the picker at the top follows").isEqualTo("kinderzorg");
+        assertThat(robot.lookup(".heatmap-course-offer").query().isVisible()).isFalse();
+    }
+
+    @Test
     void theDarkTheme(FxRobot robot) throws Exception {
         robot.interact(() -> theme.setDark(true));
         robot.write("j");
