@@ -5,6 +5,8 @@ import nl.sociallearning.workstation.domain.UserIdentity;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -62,8 +64,12 @@ public final class ChangeWriter {
             Connection c = database.connection();
             try {
                 c.setAutoCommit(false);
-                return Jdbc.queryOne(c, "SELECT generation, full_pass FROM sync_state WHERE course_id = ?",
-                                row -> new PageTransaction(c, courseId, row.getLong(1), row.getBoolean(2)), courseId)
+                // A course with a retention period does not take in activity older than it: a purge stays a purge.
+                return Jdbc.queryOne(c, "SELECT s.generation, s.full_pass, r.retention_days FROM sync_state s"
+                                        + " LEFT JOIN course_retention r ON r.course_id = s.course_id WHERE s.course_id = ?",
+                                row -> new PageTransaction(c, courseId, row.getLong(1), row.getBoolean(2),
+                                        row.getObject(3) == null ? null
+                                                : Instant.now().minus(Duration.ofDays(row.getInt(3)))), courseId)
                         .orElseThrow(() -> new IllegalStateException("unknown course " + courseId));
             } catch (SQLException | RuntimeException e) {
                 c.close();

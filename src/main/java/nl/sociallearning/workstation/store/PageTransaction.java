@@ -10,6 +10,7 @@ import nl.sociallearning.workstation.domain.Post;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -45,6 +46,8 @@ public final class PageTransaction implements AutoCloseable {
     private final String courseId;
     private final long generation;
     private final boolean fullPass;
+    /** Activity before this is not stored (the course's retention period), or null: all is kept. */
+    private final Instant keepActivityFrom;
     private final Map<Statement, PreparedStatement> statements = new EnumMap<>(Statement.class);
     private final Map<Statement, Integer> pending = new EnumMap<>(Statement.class);
     private final Set<String> touchedThreads = new HashSet<>();
@@ -54,11 +57,12 @@ public final class PageTransaction implements AutoCloseable {
 
     private enum Statement { PARTICIPANT, THREAD, REVISION, POST, ACTIVITY }
 
-    PageTransaction(Connection connection, String courseId, long generation, boolean fullPass) {
+    PageTransaction(Connection connection, String courseId, long generation, boolean fullPass, Instant keepActivityFrom) {
         this.connection = connection;
         this.courseId = courseId;
         this.generation = generation;
         this.fullPass = fullPass;
+        this.keepActivityFrom = keepActivityFrom;
     }
 
     /** Marks a thread whose figures must be recomputed at commit (e.g. the target of a settled action). */
@@ -127,6 +131,9 @@ public final class PageTransaction implements AutoCloseable {
     }
 
     private void activity(ActivityEvent a) throws SQLException {
+        if (keepActivityFrom != null && a.at().isBefore(keepActivityFrom)) {
+            return;
+        }
         add(Statement.ACTIVITY, MERGE_ACTIVITY, courseId, a.id(), a.participantId(), a.at(), a.type().name(),
                 a.threadId(), generation);
     }

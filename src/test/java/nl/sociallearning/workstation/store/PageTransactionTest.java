@@ -120,6 +120,24 @@ class PageTransactionTest {
     }
 
     @Test
+    void aCourseWithARetentionPeriodTakesInNoActivityOlderThanIt() {
+        Instant now = Instant.now();
+        Change old = new Change.ActivityUpsert(new nl.sociallearning.workstation.domain.ActivityEvent(C, "a-old", "p-1",
+                now.minus(java.time.Duration.ofDays(40)), nl.sociallearning.workstation.domain.ActivityType.VIEW, "t-1"));
+        Change recent = new Change.ActivityUpsert(new nl.sociallearning.workstation.domain.ActivityEvent(C, "a-new", "p-1",
+                now.minus(java.time.Duration.ofDays(2)), nl.sociallearning.workstation.domain.ActivityType.VIEW, "t-1"));
+        page("c-1", true, new Change.ThreadUpsert(thread("t-1")), old, recent);
+        assertThat(cache.activity().count(C)).as("no retention set: everything is kept").isEqualTo(2);
+
+        cache.reports().setRetentionDays(C, 30);
+        assertThat(cache.reports().purgeActivityBefore(C, now.minus(java.time.Duration.ofDays(30)))).isEqualTo(1);
+        cache.changes().restartFullPass(C);
+        page("d-1", true, new Change.ThreadUpsert(thread("t-1")), old, recent);
+
+        assertThat(cache.activity().count(C)).as("the server sent the purged read again; it stays out").isEqualTo(1);
+    }
+
+    @Test
     void aFullDiskIsNamedAsSuch() {
         StoreException e = Jdbc.failure(new SQLException("IO Exception: java.io.IOException: No space left on device"));
         assertThat(e.getMessage()).contains("disk is full", "nothing already saved is lost");
