@@ -10,6 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -33,6 +34,8 @@ import nl.sociallearning.workstation.domain.Course;
 import nl.sociallearning.workstation.ui.Messages;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import nl.sociallearning.workstation.store.ReportRepository;
+import java.time.ZoneId;
 import java.io.File;
 import java.nio.file.Path;
 import java.text.NumberFormat;
@@ -179,7 +182,7 @@ public final class ReportsView extends BorderPane {
                 label("reports.mode"), modePicker, modeHint,
                 label("reports.period"), period,
                 label("reports.purpose"), purpose,
-                appraisal, export, progress, status, error, new Separator(), retention());
+                appraisal, export, progress, status, error, new Separator(), retention(), new Separator(), exportLog());
         box.setPadding(new Insets(16));
         box.setPrefWidth(380);
         box.getStyleClass().add("reports-form");
@@ -218,6 +221,54 @@ public final class ReportsView extends BorderPane {
         confirmBox.setManaged(false);
         return new VBox(6, title, hint, row, purge, confirmBox, new Separator(), rotate);
     }
+
+    /**
+     * What was exported from this course, newest first, with the purpose given: the record a coordinator shows when
+     * asked what personal data left the workstation, and why.
+     */
+    private Node exportLog() {
+        Label title = new Label();
+        title.textProperty().bind(Bindings.createStringBinding(() -> messages.get("reports.log.title", model.exports().size()),
+                model.exports()));
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        Label empty = new Label(messages.get("reports.log.empty"));
+        empty.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        ListView<ReportRepository.ExportEntry> list = new ListView<>(model.exports());
+        list.getStyleClass().add("reports-log");
+        list.setPlaceholder(empty);
+        list.setPrefHeight(200);
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ReportRepository.ExportEntry e, boolean isEmpty) {
+                super.updateItem(e, isEmpty);
+                if (isEmpty || e == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label what = new Label(messages.get("reports.log.entry", LOG_TIME.format(e.exportedAt().atZone(ZoneId.systemDefault())),
+                        messages.get("report.title." + e.preset()), messages.get("report.mode." + e.mode()), e.format(), e.rows()));
+                what.setWrapText(true);
+                Label why = new Label(messages.get("reports.log.purpose", e.purpose()));
+                why.setWrapText(true);
+                why.getStyleClass().add(Styles.TEXT_SMALL);
+                Label where = new Label(e.file());
+                where.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                where.setWrapText(true);
+                // A fixed width lets the cell measure its wrapped height (the path can be long).
+                for (Label l : List.of(what, why, where)) {
+                    l.setPrefWidth(320);
+                    l.setMinHeight(Region.USE_PREF_SIZE);
+                }
+                VBox cell = new VBox(2, what, why, where);
+                setText(null);
+                setGraphic(cell);
+            }
+        });
+        return new VBox(6, title, list);
+    }
+
+    private static final java.time.format.DateTimeFormatter LOG_TIME = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     private Node previewPane() {
         previewTitle.getStyleClass().add(Styles.TITLE_4);

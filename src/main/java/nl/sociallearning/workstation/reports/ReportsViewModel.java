@@ -14,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import nl.sociallearning.workstation.domain.Course;
 import nl.sociallearning.workstation.store.Cache;
+import nl.sociallearning.workstation.store.ReportRepository;
 import nl.sociallearning.workstation.ui.Messages;
 import nl.sociallearning.workstation.sync.CourseSyncStatus;
 import nl.sociallearning.workstation.sync.SyncPhase;
@@ -58,9 +59,13 @@ public final class ReportsViewModel {
     private final LongProperty toPurge = new SimpleLongProperty();
     private final Refresher<Report> previewRefresher;
     private final Refresher<List<Course>> courseLister;
+    private final ObservableList<ReportRepository.ExportEntry> exports = FXCollections.observableArrayList();
+    private final Refresher<List<ReportRepository.ExportEntry>> exportLister;
 
     private volatile ReportRequest pending;
     private volatile CourseData data;
+    /** The course whose export log is read (set on the UI thread, read by the background read). */
+    private volatile String exportsOf;
     private boolean settingCourse;
     /** The chosen course was being filled by its first sync when last heard of. */
     private boolean filling;
@@ -73,6 +78,13 @@ public final class ReportsViewModel {
         this.retention = new Retention(cache, clock);
         this.previewRefresher = new Refresher<>(runner, this::makePreview, this::showPreview, this::showProblem);
         this.courseLister = new Refresher<>(runner, () -> cache.courses().all(), this::showCourses, this::showProblem);
+        // The log of what was exported from the chosen course, and why: read with the course, and after each export.
+        this.exportLister = new Refresher<>(runner, () -> exportsOf == null ? List.of() : cache.reports().exports(exportsOf),
+                exports::setAll, this::showProblem);
+        course.addListener((obs, old, now) -> {
+            exportsOf = now;
+            exportLister.request();
+        });
         course.addListener((obs, old, now) -> courseChosen(now));
         preset.addListener((obs, old, now) -> refreshPreview());
         mode.addListener((obs, old, now) -> refreshPreview());
@@ -237,6 +249,7 @@ public final class ReportsViewModel {
             exporting.set(false);
             progress.set(1);
             status.set(messages.get("reports.status.written", file.getFileName().toString(), report.rowCount()));
+            exportLister.request();
         }, failure -> {
             exporting.set(false);
             progress.set(0);
@@ -291,6 +304,9 @@ public final class ReportsViewModel {
     }
 
     public ObservableList<Course> courses() { return courses; }
+
+    /** The exports of the chosen course, newest first: when, what, in which mode, to which file, and why. */
+    public ObservableList<ReportRepository.ExportEntry> exports() { return exports; }
 
     public ObjectProperty<String> courseProperty() { return course; }
 

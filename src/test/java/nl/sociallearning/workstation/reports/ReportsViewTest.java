@@ -134,7 +134,18 @@ class ReportsViewTest {
         assertThat(model.progressProperty().get()).isEqualTo(1.0);
         assertThat(ReadBack.xlsx(file, "Groepen")).hasSize(rows);
         assertThat(f.cache.reports().exports(COURSE).get(0).purpose()).isEqualTo("Kwartaalrapport voor de opdrachtgever");
+        // The page's export log shows it at once, newest first, with its purpose.
+        waitFor(() -> !model.exports().isEmpty());
+        javafx.scene.control.ListView<?> log = robot.lookup(".reports-log").queryAs(javafx.scene.control.ListView.class);
+        assertThat(log.getItems()).hasSize(f.cache.reports().exports(COURSE).size());
+        assertThat(robot.from(log).lookup(".label").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText)
+                .contains("Doel: Kwartaalrapport voor de opdrachtgever", file.toAbsolutePath().toString())
+                .anyMatch(t -> t.contains("Activiteit per groep \u00b7 Alleen totalen \u00b7 XLSX"));
         Screenshots.write(stage.getScene(), "reports-exported");
+        robot.interact(() -> robot.lookup(".scroll-pane").queryAllAs(javafx.scene.control.ScrollPane.class)
+                .forEach(p -> p.setVvalue(1)));
+        Screenshots.write(stage.getScene(), "reports-log");
     }
 
     @Test
