@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -464,10 +463,6 @@ public final class AssessmentFlow {
 
     public List<Assessment> all() {
         return assessments.all();
-    }
-
-    public Optional<Framework> framework(String code) {
-        return frameworks.find(code);
     }
 
     private static String text(String s) {
