@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import nl.sociallearning.workstation.assessment.agreement.AgreementTables;
 import nl.sociallearning.workstation.assessment.mapping.CachedRatings;
 import nl.sociallearning.workstation.store.Cache;
+import nl.sociallearning.workstation.ui.Refresher;
 import nl.sociallearning.workstation.ui.TaskRunner;
 
 import java.util.Locale;
@@ -33,17 +34,15 @@ public final class AgreementViewModel {
         }
     }
 
-    private final Cache cache;
-    private final TaskRunner runner;
-    private final Locale locale;
     private final ObjectProperty<Summary> summary = new SimpleObjectProperty<>();
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
     private final SimpleBooleanProperty loading = new SimpleBooleanProperty();
+    private final Refresher<Summary> refresher;
+    // A load asked for while one runs: the refresher runs it next, so the page stays "loading" until it is done.
+    private boolean another;
 
     public AgreementViewModel(Cache cache, TaskRunner runner, Locale locale) {
-        this.cache = cache;
-        this.runner = runner;
-        this.locale = locale;
+        this.refresher = new Refresher<>(runner, () -> Summary.of(CachedRatings.read(cache), locale), this::show, this::fail);
     }
 
     public ReadOnlyObjectProperty<Summary> summaryProperty() {
@@ -59,18 +58,29 @@ public final class AgreementViewModel {
         return loading;
     }
 
+    /** Reads the figures again; asked for while a load runs, one more load follows it, so a change made meanwhile shows. */
     public void load() {
-        if (loading.get()) {
-            return;
-        }
+        another = loading.get();
         loading.set(true);
-        runner.run(() -> Summary.of(CachedRatings.read(cache), locale), s -> {
+        refresher.request();
+    }
+
+    private void show(Summary s) {
+        failure.set(null);
+        summary.set(s);
+        finished();
+    }
+
+    private void fail(Throwable e) {
+        failure.set(e);
+        finished();
+    }
+
+    private void finished() {
+        if (another) {
+            another = false;
+        } else {
             loading.set(false);
-            failure.set(null);
-            summary.set(s);
-        }, e -> {
-            loading.set(false);
-            failure.set(e);
-        });
+        }
     }
 }

@@ -25,7 +25,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -217,64 +220,90 @@ public final class AssessmentRepository {
         });
     }
 
+    /** Every assessment's header, newest first. */
     public List<Assessment> all() {
-        return jdbc.read(c -> {
-            List<String> ids = Jdbc.query(c, "SELECT id FROM assessment ORDER BY created_at DESC", r -> r.getString(1));
-            List<Assessment> out = new java.util.ArrayList<>();
-            for (String id : ids) {
-                header(c, id).ifPresent(out::add);
-            }
-            return out;
-        });
+        return jdbc.read(c -> headers(c, null));
     }
 
     public Optional<Assessment> header(String id) {
-        return jdbc.read(c -> header(c, id));
+        return jdbc.read(c -> headers(c, id).stream().findFirst());
     }
 
     public Optional<Dossier> dossier(String id) {
-        return jdbc.read(c -> {
-            Optional<Assessment> a = header(c, id);
-            if (a.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Dossier(a.get(),
-                    Jdbc.query(c, "SELECT * FROM assessment_note WHERE assessment_id = ? ORDER BY at, id",
-                            r -> new Note(r.getString("id"), id, r.getString("assessor_id"), Jdbc.instant(r, "at"),
-                                    r.getString("text")), id),
-                    Jdbc.query(c, "SELECT * FROM assessment_link WHERE assessment_id = ? ORDER BY at, assessor_id, note_id, criterion_code",
-                            r -> new NoteLink(id, r.getString("assessor_id"), r.getString("note_id"), r.getString("criterion_code"),
-                                    Jdbc.instant(r, "at")), id),
-                    Jdbc.query(c, "SELECT * FROM assessment_level WHERE assessment_id = ? ORDER BY assessor_id, criterion_code",
-                            r -> new CriterionLevel(id, r.getString("assessor_id"), r.getString("criterion_code"),
-                                    r.getString("level"), r.getString("justification"), Jdbc.instant(r, "at")), id),
-                    Jdbc.query(c, "SELECT * FROM assessment_level_lock WHERE assessment_id = ? ORDER BY at, assessor_id",
-                            r -> new LevelLock(id, r.getString("assessor_id"), Jdbc.instant(r, "at")), id),
-                    Jdbc.query(c, "SELECT * FROM assessment_agreed WHERE assessment_id = ? ORDER BY criterion_code",
-                            r -> new AgreedLevel(id, r.getString("criterion_code"), r.getString("level"),
-                                    r.getString("rationale"), r.getString("recorded_by"), Jdbc.instant(r, "at")), id),
-                    Jdbc.queryOne(c, "SELECT * FROM assessment_report WHERE assessment_id = ?",
-                            r -> new ReportText(id, r.getString("strengths"), r.getString("next_steps"), r.getString("debrief"),
-                                    r.getString("student_response"), r.getString("written_by"), Jdbc.instant(r, "at")), id),
-                    Jdbc.query(c, "SELECT * FROM assessment_signature WHERE assessment_id = ? ORDER BY at, signer_id",
-                            r -> new Signature(id, r.getString("signer_id"), SignerRole.valueOf(r.getString("role")),
-                                    r.getString("name"), Jdbc.instant(r, "at")), id),
-                    Jdbc.query(c, "SELECT * FROM assessment_evidence WHERE assessment_id = ? ORDER BY at, id",
-                            r -> new CourseEvidence(r.getString("id"), id, r.getString("assessor_id"),
-                                    r.getString("criterion_code"), r.getString("course_id"), r.getString("post_id"),
-                                    r.getString("excerpt"), Jdbc.instant(r, "at")), id),
-                    Jdbc.query(c, "SELECT * FROM assessment_addendum WHERE assessment_id = ? ORDER BY at, id",
-                            r -> new Addendum(r.getString("id"), id, r.getString("author"), r.getString("text"),
-                                    Jdbc.instant(r, "at")), id)));
-        });
+        return jdbc.read(c -> dossiers(c, id).stream().findFirst());
     }
 
-    private static Optional<Assessment> header(Connection c, String id) throws SQLException {
-        List<String> scope = Jdbc.query(c, "SELECT work_process_code FROM assessment_scope WHERE assessment_id = ? ORDER BY position",
-                r -> r.getString(1), id);
-        List<Assessor> assessors = Jdbc.query(c, "SELECT * FROM assessment_assessor WHERE assessment_id = ? ORDER BY position",
-                r -> new Assessor(r.getString("assessor_id"), r.getString("name"), AssessorRole.valueOf(r.getString("role"))), id);
-        return Jdbc.queryOne(c, "SELECT * FROM assessment WHERE id = ?", r -> header(r, scope, assessors), id);
+    /** Every assessment whole, newest first: each table is read once, however many assessments there are. */
+    public List<Dossier> dossiers() {
+        return jdbc.read(c -> dossiers(c, null));
+    }
+
+    /** The one assessment {@code id}, or every assessment when it is null. */
+    private static List<Dossier> dossiers(Connection c, String id) throws SQLException {
+        List<Assessment> headers = headers(c, id);
+        if (headers.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Note>> notes = byAssessment(c, "assessment_note", "at, id", id,
+                r -> new Note(r.getString("id"), r.getString("assessment_id"), r.getString("assessor_id"), Jdbc.instant(r, "at"),
+                        r.getString("text")));
+        Map<String, List<NoteLink>> links = byAssessment(c, "assessment_link", "at, assessor_id, note_id, criterion_code", id,
+                r -> new NoteLink(r.getString("assessment_id"), r.getString("assessor_id"), r.getString("note_id"),
+                        r.getString("criterion_code"), Jdbc.instant(r, "at")));
+        Map<String, List<CriterionLevel>> levels = byAssessment(c, "assessment_level", "assessor_id, criterion_code", id,
+                r -> new CriterionLevel(r.getString("assessment_id"), r.getString("assessor_id"), r.getString("criterion_code"),
+                        r.getString("level"), r.getString("justification"), Jdbc.instant(r, "at")));
+        Map<String, List<LevelLock>> locks = byAssessment(c, "assessment_level_lock", "at, assessor_id", id,
+                r -> new LevelLock(r.getString("assessment_id"), r.getString("assessor_id"), Jdbc.instant(r, "at")));
+        Map<String, List<AgreedLevel>> agreed = byAssessment(c, "assessment_agreed", "criterion_code", id,
+                r -> new AgreedLevel(r.getString("assessment_id"), r.getString("criterion_code"), r.getString("level"),
+                        r.getString("rationale"), r.getString("recorded_by"), Jdbc.instant(r, "at")));
+        Map<String, List<ReportText>> reports = byAssessment(c, "assessment_report", "assessment_id", id,
+                r -> new ReportText(r.getString("assessment_id"), r.getString("strengths"), r.getString("next_steps"),
+                        r.getString("debrief"), r.getString("student_response"), r.getString("written_by"), Jdbc.instant(r, "at")));
+        Map<String, List<Signature>> signatures = byAssessment(c, "assessment_signature", "at, signer_id", id,
+                r -> new Signature(r.getString("assessment_id"), r.getString("signer_id"), SignerRole.valueOf(r.getString("role")),
+                        r.getString("name"), Jdbc.instant(r, "at")));
+        Map<String, List<CourseEvidence>> evidence = byAssessment(c, "assessment_evidence", "at, id", id,
+                r -> new CourseEvidence(r.getString("id"), r.getString("assessment_id"), r.getString("assessor_id"),
+                        r.getString("criterion_code"), r.getString("course_id"), r.getString("post_id"), r.getString("excerpt"),
+                        Jdbc.instant(r, "at")));
+        Map<String, List<Addendum>> addenda = byAssessment(c, "assessment_addendum", "at, id", id,
+                r -> new Addendum(r.getString("id"), r.getString("assessment_id"), r.getString("author"), r.getString("text"),
+                        Jdbc.instant(r, "at")));
+        List<Dossier> out = new ArrayList<>();
+        for (Assessment a : headers) {
+            String key = a.id();
+            out.add(new Dossier(a, of(notes, key), of(links, key), of(levels, key), of(locks, key), of(agreed, key),
+                    of(reports, key).stream().findFirst(), of(signatures, key), of(evidence, key), of(addenda, key)));
+        }
+        return out;
+    }
+
+    /** The one assessment {@code id}, or every assessment when it is null; newest first. */
+    private static List<Assessment> headers(Connection c, String id) throws SQLException {
+        Map<String, List<String>> scope = byAssessment(c, "assessment_scope", "position", id, r -> r.getString("work_process_code"));
+        Map<String, List<Assessor>> assessors = byAssessment(c, "assessment_assessor", "position", id,
+                r -> new Assessor(r.getString("assessor_id"), r.getString("name"), AssessorRole.valueOf(r.getString("role"))));
+        return Jdbc.query(c, "SELECT * FROM assessment" + (id == null ? "" : " WHERE id = ?") + " ORDER BY created_at DESC",
+                r -> header(r, of(scope, r.getString("id")), of(assessors, r.getString("id"))), params(id));
+    }
+
+    /** A table's rows of one assessment ({@code id}) or of all (null), per assessment, each list in {@code order}. */
+    private static <T> Map<String, List<T>> byAssessment(Connection c, String table, String order, String id, Jdbc.RowMapper<T> mapper)
+            throws SQLException {
+        Map<String, List<T>> out = new HashMap<>();
+        Jdbc.query(c, "SELECT * FROM " + table + (id == null ? "" : " WHERE assessment_id = ?") + " ORDER BY assessment_id, " + order,
+                r -> out.computeIfAbsent(r.getString("assessment_id"), k -> new ArrayList<>()).add(mapper.map(r)), params(id));
+        return out;
+    }
+
+    private static Object[] params(String id) {
+        return id == null ? new Object[0] : new Object[]{id};
+    }
+
+    private static <T> List<T> of(Map<String, List<T>> rows, String assessmentId) {
+        return rows.getOrDefault(assessmentId, List.of());
     }
 
     private static Assessment header(ResultSet r, List<String> scope, List<Assessor> assessors) throws SQLException {

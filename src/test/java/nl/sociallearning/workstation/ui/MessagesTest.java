@@ -1,12 +1,16 @@
 package nl.sociallearning.workstation.ui;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.MissingResourceException;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,25 +19,45 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Dutch and English say the same things, every key the code asks for exists, and no key lies unused. */
+/**
+ * Dutch and English say the same things, every key the code asks for exists, and no key lies unused: in the
+ * screen's words and in the documents' (the assessment report, its mapping from the cache, the bias sentences),
+ * each a bundle of its own with a key family of its own.
+ */
 class MessagesTest {
+
+    static final List<String> BUNDLES = List.of(Messages.BUNDLE, "nl.sociallearning.workstation.assessment.report.report",
+            "nl.sociallearning.workstation.assessment.mapping.dossier", "nl.sociallearning.workstation.assessment.agreement.bias");
 
     static final Path SOURCES = Path.of("src/main/java");
     // messages.get("key" ...) and keys built as "prefix." + enum name
     static final Pattern LITERAL_KEY = Pattern.compile("\"([a-z][a-zA-Z]*(?:\\.[a-zA-Z0-9]+)+)\"");
 
-    @Test
-    void dutchAndEnglishHaveTheSameKeys() throws IOException {
-        assertThat(keys("messages_nl.properties")).isEqualTo(keys("messages.properties"));
+    @ParameterizedTest
+    @FieldSource("BUNDLES")
+    void dutchAndEnglishHaveTheSameKeys(String bundle) throws IOException {
+        assertThat(keys(bundle, "_nl")).isEqualTo(keys(bundle, "")).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("BUNDLES")
+    void everyKeyTheCodeUsesExistsAndEveryKeyIsUsed(String bundle) throws IOException {
+        Set<String> defined = keys(bundle, "");
+        Set<String> used = usedKeys(defined);
+        assertThat(defined).as("keys used in the code").containsAll(used);
+        assertThat(used).as("keys defined in " + bundle).containsAll(defined);
     }
 
     @Test
-    void everyKeyTheCodeUsesExistsAndEveryKeyIsUsed() throws IOException {
-        Set<String> defined = keys("messages.properties");
-        Set<String> used = usedKeys(defined);
-        assertThat(defined).as("keys used in the code").containsAll(used);
-        assertThat(used).as("keys defined in the bundles").containsAll(defined);
+    void aNamedBundleGetsTheSameLanguageChoice() {
+        String bias = "nl.sociallearning.workstation.assessment.agreement.bias";
+        assertThat(new Messages(bias, Locale.forLanguageTag("nl-BE")).get("biasWarning.advisory")).startsWith("Dit is een advies");
+        assertThat(new Messages(bias, Locale.GERMANY).get("biasWarning.advisory")).startsWith("This is advice");
+        assertThat(new Messages(bias, Locale.ENGLISH).get("overview.courses")).isEqualTo("!overview.courses!");
+        // A document asks with require: a missing text fails instead of printing a placeholder.
+        assertThatThrownBy(() -> new Messages(bias, Locale.ENGLISH).require("no.such.key")).isInstanceOf(MissingResourceException.class);
     }
 
     @Test
@@ -50,8 +74,10 @@ class MessagesTest {
         assertThat(new Messages(Locale.ENGLISH).get("status.outbox", 1234)).isEqualTo("Outbox: 1,234");
     }
 
-    static Set<String> keys(String file) throws IOException {
+    /** The keys of a bundle's file: base name, language suffix ("_nl" or "" for English). */
+    static Set<String> keys(String bundle, String suffix) throws IOException {
         Properties p = new Properties();
+        String file = "/" + bundle.replace('.', '/') + suffix + ".properties";
         try (InputStream in = Messages.class.getResourceAsStream(file)) {
             assertThat(in).as(file).isNotNull();
             p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));

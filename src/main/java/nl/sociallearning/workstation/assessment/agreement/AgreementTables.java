@@ -1,5 +1,7 @@
 package nl.sociallearning.workstation.assessment.agreement;
 
+import nl.sociallearning.workstation.ui.Messages;
+
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,9 +82,10 @@ public record AgreementTables(List<CriterionRow> criteria, List<PairRow> pairs, 
             }
         }
         List<WarningRow> warnings = new ArrayList<>();
+        Messages texts = BiasWarning.texts(locale);
         for (BiasWarning w : BiasCheck.check(ratings)) {
             String name = names.apply(w.assessorId());
-            warnings.add(new WarningRow(w.kind(), name, w.describe(name, locale)));
+            warnings.add(new WarningRow(w.kind(), name, w.describe(name, texts)));
         }
         return new AgreementTables(List.copyOf(criteria), List.copyOf(pairs), List.copyOf(warnings));
     }

@@ -1,9 +1,9 @@
 package nl.sociallearning.workstation.assessment.agreement;
 
-import java.text.MessageFormat;
+import nl.sociallearning.workstation.ui.Messages;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * An advisory sign that an assessor's levels may be biased. It is never a verdict: it names the assessor and
@@ -38,21 +38,21 @@ public record BiasWarning(Kind kind, String assessorId, List<String> assessmentI
         return true;
     }
 
+    /** The warnings' sentences in Dutch (Dutch locales) or English: load once, describe many. */
+    public static Messages texts(Locale locale) {
+        return new Messages(BUNDLE, locale);
+    }
+
     /**
-     * The warning as a sentence in Dutch (Dutch locales) or English, naming the assessor (by the name given, e.g.
-     * a display name for the id) and the evidence, and saying that it is advisory.
+     * The warning as a sentence in the language of {@code texts} (see {@link #texts(Locale)}), naming the assessor
+     * (by the name given, e.g. a display name for the id) and the evidence, and saying that it is advisory.
      */
-    public String describe(String assessorName, Locale locale) {
-        Locale language = locale.getLanguage().equals("nl") ? Locale.forLanguageTag("nl") : Locale.ENGLISH;
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String key = "biasWarning." + kind.name();
+    public String describe(String assessorName, Messages texts) {
         String ids = String.join(", ", assessmentIds);
         // Drift speaks of mean levels: counted from 1 for people, as the scale is shown.
         double shown = kind == Kind.DRIFT ? value + 1 : value;
         double shownReference = kind == Kind.DRIFT ? reference + 1 : reference;
-        String text = new MessageFormat(bundle.getString(key), language)
-                .format(new Object[]{assessorName, count, total, shown, shownReference, ids, Math.abs(value)});
-        return text + " " + bundle.getString("biasWarning.advisory");
+        String text = texts.require("biasWarning." + kind.name(), assessorName, count, total, shown, shownReference, ids, Math.abs(value));
+        return text + " " + texts.require("biasWarning.advisory");
     }
 }

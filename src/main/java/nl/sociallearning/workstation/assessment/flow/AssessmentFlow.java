@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -196,7 +195,7 @@ public final class AssessmentFlow {
         if (d.hasLocked(assessorId)) {
             throw new FlowException(Refusal.LEVELS_LOCKED, assessorId);
         }
-        inScope(d, criterionCode);
+        inScope(d, framework(d), criterionCode);
         return d;
     }
 
@@ -212,7 +211,7 @@ public final class AssessmentFlow {
         if (!d.assessment().observationEnded()) {
             throw new FlowException(Refusal.OBSERVATION_NOT_ENDED, id);
         }
-        inScope(d, criterionCode);
+        inScope(d, f, criterionCode);
         if (!f.scale().has(level)) {
             throw new FlowException(Refusal.UNKNOWN_LEVEL, level);
         }
@@ -314,7 +313,7 @@ public final class AssessmentFlow {
     public AgreedLevel agree(String id, String actorId, String criterionCode, String level, String rationale) {
         Dossier d = evaluating(id, actorId);
         Framework f = framework(d);
-        inScope(d, criterionCode);
+        inScope(d, f, criterionCode);
         if (!f.scale().has(level)) {
             throw new FlowException(Refusal.UNKNOWN_LEVEL, level);
         }
@@ -466,10 +465,6 @@ public final class AssessmentFlow {
         return assessments.all();
     }
 
-    public Optional<Framework> framework(String code) {
-        return frameworks.find(code);
-    }
-
     private static String text(String s) {
         return s == null ? "" : s.strip();
     }
@@ -495,8 +490,7 @@ public final class AssessmentFlow {
         return d.assessment().assessor(assessorId).orElseThrow(() -> new FlowException(Refusal.NOT_AN_ASSESSOR, assessorId));
     }
 
-    private void inScope(Dossier d, String criterionCode) {
-        Framework f = framework(d);
+    private static void inScope(Dossier d, Framework f, String criterionCode) {
         boolean in = f.criteriaIn(d.assessment().context().scope()).stream().anyMatch(c -> c.code().equals(criterionCode));
         if (!in) {
             throw new FlowException(Refusal.NOT_IN_SCOPE, criterionCode);

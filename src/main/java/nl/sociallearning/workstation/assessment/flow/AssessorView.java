@@ -1,7 +1,6 @@
 package nl.sociallearning.workstation.assessment.flow;
 
 import nl.sociallearning.workstation.domain.assessment.Criterion;
-import nl.sociallearning.workstation.domain.assessment.CriterionLevel;
 import nl.sociallearning.workstation.domain.assessment.Dossier;
 import nl.sociallearning.workstation.domain.assessment.Framework;
 import nl.sociallearning.workstation.domain.assessment.Note;
@@ -27,10 +26,6 @@ public record AssessorView(String viewerId, Dossier dossier, Framework framework
     public List<Criterion> withoutEvidence() {
         return criteria().stream().filter(c -> dossier.links().stream()
                 .noneMatch(l -> l.assessorId().equals(viewerId) && l.criterionCode().equals(c.code()))).toList();
-    }
-
-    public List<CriterionLevel> ownLevels() {
-        return dossier.levelsOf(viewerId);
     }
 
     public boolean othersVisible() {

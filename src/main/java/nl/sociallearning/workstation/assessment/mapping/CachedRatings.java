@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every assessment in the cache as the agreement statistics' input: each observing assessor's own levels, once
@@ -46,13 +45,13 @@ public record CachedRatings(List<Rating> ratings, Map<String, String> names, int
         List<Rating> ratings = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
         int assessments = 0;
-        for (Assessment header : cache.assessments().all()) {
-            Optional<Dossier> dossier = cache.assessments().dossier(header.id());
+        for (Dossier dossier : cache.assessments().dossiers()) {
+            Assessment header = dossier.assessment();
             Framework f = frameworks.computeIfAbsent(header.frameworkCode(), code -> cache.frameworks().find(code).orElse(null));
-            if (dossier.isEmpty() || f == null) {
+            if (f == null) {
                 continue;
             }
-            List<Rating> own = of(dossier.get(), f.scale());
+            List<Rating> own = of(dossier, f.scale());
             if (!own.isEmpty()) {
                 assessments++;
                 ratings.addAll(own);

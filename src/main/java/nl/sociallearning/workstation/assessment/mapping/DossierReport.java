@@ -23,8 +23,8 @@ import nl.sociallearning.workstation.domain.assessment.ReportText;
 import nl.sociallearning.workstation.domain.assessment.Scale;
 import nl.sociallearning.workstation.domain.assessment.Signature;
 import nl.sociallearning.workstation.domain.assessment.SignerRole;
+import nl.sociallearning.workstation.ui.Messages;
 
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,18 +49,15 @@ public final class DossierReport {
 
     static final String BUNDLE = "nl.sociallearning.workstation.assessment.mapping.dossier";
 
-    private final ResourceBundle bundle;
-    private final Locale locale;
+    private final Messages texts;
     private final ZoneId zone;
     private final DateTimeFormatter dateTime;
 
     private DossierReport(Locale locale, ZoneId zone) {
-        boolean dutch = locale.getLanguage().equals("nl");
-        this.locale = dutch ? Locale.forLanguageTag("nl-NL") : Locale.UK;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, dutch ? Locale.forLanguageTag("nl") : Locale.ENGLISH,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.texts = new Messages(BUNDLE, locale);
         this.zone = zone;
-        this.dateTime = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm", this.locale);
+        this.dateTime = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm",
+                locale.getLanguage().equals("nl") ? Locale.forLanguageTag("nl-NL") : Locale.UK);
     }
 
     /**
@@ -201,7 +197,6 @@ public final class DossierReport {
     }
 
     private String get(String key, Object... args) {
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return texts.require(key, args);
     }
 }

@@ -1,6 +1,7 @@
 package nl.sociallearning.workstation.assessment.report;
 
-import java.text.MessageFormat;
+import nl.sociallearning.workstation.ui.Messages;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,14 +9,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /** The report's words (Dutch for Dutch locales, English otherwise) and its date and time formats. */
 final class ReportText {
 
     static final String BUNDLE = "nl.sociallearning.workstation.assessment.report.report";
 
-    private final ResourceBundle bundle;
+    private final Messages texts;
     private final Locale locale;
     private final ZoneId zone;
     private final DateTimeFormatter date;
@@ -24,8 +24,7 @@ final class ReportText {
 
     ReportText(Locale locale, ZoneId zone) {
         this.locale = locale.getLanguage().equals("nl") ? Locale.forLanguageTag("nl-NL") : Locale.UK;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale.getLanguage().equals("nl") ? Locale.forLanguageTag("nl") : Locale.ENGLISH,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.texts = new Messages(BUNDLE, locale);
         this.zone = zone;
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(this.locale);
         this.time = DateTimeFormatter.ofPattern("HH:mm", this.locale);
@@ -34,8 +33,7 @@ final class ReportText {
 
     String get(String key, Object... args) {
         try {
-            String pattern = bundle.getString(key);
-            return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+            return texts.require(key, args);
         } catch (MissingResourceException e) {
             throw new IllegalStateException("The report's text " + key + " is missing", e);
         }

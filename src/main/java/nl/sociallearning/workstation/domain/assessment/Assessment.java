@@ -35,8 +35,4 @@ public record Assessment(String id, String frameworkCode, AssessmentContext cont
     public boolean locked() {
         return lockedAt != null;
     }
-
-    public Assessment withAssessors(List<Assessor> next) {
-        return new Assessment(id, frameworkCode, context, next, createdAt, observationStartedAt, observationEndedAt, lockedAt);
-    }
 }

@@ -36,10 +36,10 @@ class BiasCheckTest {
         assertThat(anna.count()).isEqualTo(1);
         assertThat(anna.total()).isEqualTo(2);
         assertThat(anna.advisory()).isTrue();
-        assertThat(anna.describe("Anna de Vries", Locale.forLanguageTag("nl-NL")))
+        assertThat(anna.describe("Anna de Vries", BiasWarning.texts(Locale.forLanguageTag("nl-NL"))))
                 .isEqualTo("Anna de Vries gaf in 1 van 2 beoordelingen op elk criterium hetzelfde niveau (a1). "
                         + "Dit is een advies, geen oordeel: bekijk het bewijs nog eens.");
-        assertThat(anna.describe("Anna de Vries", Locale.UK))
+        assertThat(anna.describe("Anna de Vries", BiasWarning.texts(Locale.UK)))
                 .startsWith("Anna de Vries gave the same level on every criterion in 1 of 2 assessments (a1).")
                 .endsWith("This is advice, not a verdict: look at the evidence again.");
     }
@@ -57,7 +57,7 @@ class BiasCheckTest {
         assertThat(central.get(0).assessorId()).isEqualTo("cees");
         assertThat(central.get(0).count()).isEqualTo(9);
         assertThat(central.get(0).total()).isEqualTo(10);
-        assertThat(central.get(0).describe("Cees", Locale.ENGLISH)).contains("9 of 10 levels (90%)");
+        assertThat(central.get(0).describe("Cees", BiasWarning.texts(Locale.ENGLISH))).contains("9 of 10 levels (90%)");
     }
 
     @Test
@@ -97,7 +97,7 @@ class BiasCheckTest {
         assertThat(femke.value()).isCloseTo(1.0, within(1e-12));
         assertThat(femke.count()).isEqualTo(12);
         assertThat(femke.total()).isEqualTo(4);
-        assertThat(femke.describe("Femke", Locale.forLanguageTag("nl")))
+        assertThat(femke.describe("Femke", BiasWarning.texts(Locale.forLanguageTag("nl"))))
                 .startsWith("Femke scoorde gemiddeld 1,0 niveau hoger dan de andere beoordelaars op dezelfde 12 criteria in 4 beoordelingen.");
 
         List<BiasWarning> withDefaults = BiasCheck.check(ratings).stream()
@@ -134,7 +134,7 @@ class BiasCheckTest {
         assertThat(hans.count()).isEqualTo(2);
         assertThat(hans.total()).isEqualTo(3);
         assertThat(hans.value()).isEqualTo(30);
-        assertThat(hans.describe("Hans", Locale.ENGLISH))
+        assertThat(hans.describe("Hans", BiasWarning.texts(Locale.ENGLISH)))
                 .startsWith("Hans entered 2 of 3 levels in assessment a1 before the observation ended (the earliest 30 minutes before).");
     }
 
@@ -157,15 +157,15 @@ class BiasCheckTest {
         // First half: mean of (1 + 0)/2 over four assessments = 0.5; second half 2.0.
         assertThat(jan.value()).isCloseTo(0.5, within(1e-12));
         assertThat(jan.reference()).isCloseTo(2.0, within(1e-12));
-        assertThat(jan.describe("Jan", Locale.ENGLISH)).contains("went from 1.5 in the first half to 3.0 in the second");
+        assertThat(jan.describe("Jan", BiasWarning.texts(Locale.ENGLISH))).contains("went from 1.5 in the first half to 3.0 in the second");
     }
 
     @Test
     void everyKindHasADutchAndAnEnglishSentence() {
         for (Kind kind : Kind.values()) {
             BiasWarning w = new BiasWarning(kind, "x", List.of("a1"), 1, 2, 0.5, 0.5);
-            assertThat(w.describe("X", Locale.forLanguageTag("nl"))).contains("X").endsWith("bekijk het bewijs nog eens.");
-            assertThat(w.describe("X", Locale.ENGLISH)).contains("X").endsWith("look at the evidence again.");
+            assertThat(w.describe("X", BiasWarning.texts(Locale.forLanguageTag("nl")))).contains("X").endsWith("bekijk het bewijs nog eens.");
+            assertThat(w.describe("X", BiasWarning.texts(Locale.ENGLISH))).contains("X").endsWith("look at the evidence again.");
         }
     }
 }

@@ -120,6 +120,7 @@ class TwoAssessorsTest {
         // K: no evidence, no score; a justification is required; each assessor locks their own levels.
         refused(Refusal.NO_JUSTIFICATION, () -> flow.setLevel(id, "ank", C1, "goed", " "));
         refused(Refusal.UNKNOWN_LEVEL, () -> flow.setLevel(id, "ank", C1, "uitstekend", "x"));
+        refused(Refusal.NOT_IN_SCOPE, () -> flow.setLevel(id, "ank", "B1-K1-W3-C1", "goed", "buiten dit werkproces"));
         flow.setLevel(id, "ank", C1, "goed", "Vijf juisten hardop gecontroleerd (08:02, 08:03)");
         flow.setLevel(id, "ank", C2, "voldoende", "Handhygiëne en handschoenen volgens protocol");
         flow.setLevel(id, "ank", C3, "goed", "Direct na inname afgetekend");
@@ -156,6 +157,7 @@ class TwoAssessorsTest {
         refused(Refusal.REPORT_NOT_OPEN, () -> flow.writeReport(id, "ank", "s", "n", "d", "r"));
         assertThat(flow.agreeWhereUnanimous(id, "ank")).isEqualTo(3);
         refused(Refusal.RATIONALE_NEEDED, () -> flow.agree(id, "ank", C3, "voldoende", ""));
+        refused(Refusal.NOT_IN_SCOPE, () -> flow.agree(id, "ank", "B1-K1-W3-C1", "goed", "buiten dit werkproces"));
 
         flow.addThirdAssessor(id, "ank", new Assessor("carla", "Carla Smit", AssessorRole.THIRD));
         flow.setLevel(id, "carla", C3, "voldoende", "Afgetekend, maar niet direct: B3 08:40");

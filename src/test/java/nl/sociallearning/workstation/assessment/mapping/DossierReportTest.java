@@ -179,19 +179,6 @@ class DossierReportTest {
         assertThat(dir.resolve("weg")).doesNotExist();
     }
 
-    @Test
-    void dutchAndEnglishHaveTheSameWords() throws IOException {
-        assertThat(keys("dossier_nl.properties")).isEqualTo(keys("dossier.properties")).isNotEmpty();
-    }
-
-    private static java.util.Set<String> keys(String file) throws IOException {
-        java.util.Properties properties = new java.util.Properties();
-        try (var in = DossierReport.class.getResourceAsStream(file)) {
-            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return new java.util.TreeSet<>(properties.stringPropertyNames());
-    }
-
     static List<List<String>> parseCsv(byte[] csv) throws IOException {
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
