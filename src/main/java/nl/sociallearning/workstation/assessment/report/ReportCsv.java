@@ -1,9 +1,10 @@
 package nl.sociallearning.workstation.assessment.report;
 
-import nl.sociallearning.workstation.files.AtomicFile;
 import nl.sociallearning.workstation.assessment.report.AssessmentReport.Context;
 import nl.sociallearning.workstation.assessment.report.AssessmentReport.Criterion;
 import nl.sociallearning.workstation.assessment.report.AssessmentReport.LevelGiven;
+import nl.sociallearning.workstation.files.AtomicFile;
+import nl.sociallearning.workstation.files.CsvCell;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -77,21 +78,9 @@ public final class ReportCsv {
             if (i > 0) {
                 line.append(SEPARATOR);
             }
-            line.append(cell(cells.get(i)));
+            line.append(CsvCell.of(cells.get(i), SEPARATOR));
         }
         return line.append(LINE_END).toString();
-    }
-
-    /** One cell: defused if it could start a formula, quoted if it holds a separator, a quote or a line break. */
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.indexOf(SEPARATOR) >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            text = '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
     }
 
     private static String nz(String text) {
