@@ -203,11 +203,20 @@ public final class ReportBuilder {
         }
         order.sort(Comparator.comparingInt((Integer t) -> -f.threadPosts[t])
                 .thenComparing(t -> f.data.threads.get(t).thread().title(), collator));
+        // Without names means without names in the titles people gave their threads, too.
+        NameMask names = mode == PrivacyMode.AGGREGATE ? new NameMask(f.data.people, messages.get("report.nameMasked")) : null;
+        int masked = 0;
         List<List<Object>> rows = new ArrayList<>();
         for (int t : order) {
             FeedRow row = f.data.threads.get(t);
             List<Object> cells = new ArrayList<>();
-            cells.add(row.thread().title());
+            String title = row.thread().title();
+            if (names != null) {
+                String blanked = names.apply(title);
+                masked += blanked.equals(title) ? 0 : 1;
+                title = blanked;
+            }
+            cells.add(title);
             cells.add(row.thread().module());
             if (mode != PrivacyMode.AGGREGATE) {
                 cells.add(authorCell(f, mode, row));
@@ -220,7 +229,7 @@ public final class ReportBuilder {
             cells.add(row.firstReplyAt() == null ? null : hours(Duration.between(row.thread().createdAt(), row.firstReplyAt())));
             rows.add(cells);
         }
-        return table("threads", cols, rows, List.of());
+        return table("threads", cols, rows, masked == 0 ? List.of() : List.of(messages.get("report.note.namesMasked", masked)));
     }
 
     private ReportTable modules(PeriodFigures f) {

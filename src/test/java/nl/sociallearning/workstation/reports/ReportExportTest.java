@@ -145,6 +145,9 @@ class ReportExportTest {
                 }
             }
         }
+        // The thread its author named after herself keeps its words, not her name.
+        assertThat(Files.readString(dir.resolve("aggregate-threads.csv"))).contains("[naam] [naam] vraagt: wie ruilt de nachtdienst van roos?")
+                .contains("Namen in 1 titel vervangen door [naam].");
         List<Map<String, String>> groups = ReadBack.csvTable(ReadBack.csv(dir.resolve("aggregate-groups.csv")), "Groepen");
         assertThat(groups).isNotEmpty().noneMatch(r -> r.get("Groep").equals(ReportFixture.LONE_GROUP))
                 .allMatch(r -> Long.parseLong(r.get("Mensen")) >= PrivacyMode.MIN_GROUP);

@@ -44,6 +44,8 @@ final class ReportFixture implements AutoCloseable {
     static final ReportPeriod WHOLE = new ReportPeriod(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 11, 30));
     static final ReportPeriod OCTOBER = new ReportPeriod(LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 18));
     static final String LONE_GROUP = "Eenling";
+    static final String NAMED_THREAD = "t-named";
+    static final String NAMED_TITLE = "Lotte Eenling vraagt: wie ruilt de nachtdienst van roos?";
     static final List<String> FORMULA_NAMES = List.of("=HYPERLINK(\"http://example.org\";\"klik\")", "+31 6 1234 5678",
             "-Min Teken", "@Apenstaart");
 
@@ -92,6 +94,12 @@ final class ReportFixture implements AutoCloseable {
         course.put(new Participant(COURSE, "lone", "Lotte Eenling", ParticipantRole.PARTICIPANT, LONE_GROUP, start));
         course.put(new Post(COURSE, "lone-post", "t-1", null, "lone", LocalDate.of(2026, 10, 8).atTime(9, 0).atZone(AMS)
                 .toInstant(), null, "<p>Ik ben alleen</p>", false, false, Approval.APPROVED, 0, 1));
+        // A thread whose title names its author: an aggregate report must not.
+        Instant asked = LocalDate.of(2026, 10, 9).atTime(9, 0).atZone(AMS).toInstant();
+        course.put(new nl.sociallearning.workstation.domain.DiscussionThread(COURSE, NAMED_THREAD, NAMED_TITLE, null, "lone",
+                asked, asked, false, false, 1));
+        course.put(new Post(COURSE, "named-post", NAMED_THREAD, null, "lone", asked, null, "<p>Wie ruilt?</p>", false, false,
+                Approval.APPROVED, 0, 1));
         Cache cache = Cache.open(dir);
         try (CourseSyncApiConnector connector = new CourseSyncApiConnector(ServerAddress.of(server.baseUri().toString()),
                 server.token()); SyncEngine engine = new SyncEngine(connector, cache, SyncSettings.oneOff())) {
