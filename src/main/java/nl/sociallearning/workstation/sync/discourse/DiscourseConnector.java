@@ -102,14 +102,16 @@ public final class DiscourseConnector implements CourseConnector {
     }
 
     /** Discourse answers a wrong key with 403 "invalid_access", and throttling with 429 and a wait. */
-    private SyncException failure(int code, okhttp3.Headers headers, JsonNode body) {
+    private SyncException failure(PlatformHttp.Answer answer) {
+        int code = answer.code();
+        JsonNode body = answer.body();
         String type = body.path("error_type").asText("");
         if ((code == 403 && type.equals("invalid_access")) || code == 401) {
             return new SyncException(Kind.UNAUTHORIZED, "Discourse did not accept the API key (token) for user '"
                     + username + "'. Make a key for that user in the admin panel (API › New key) and enter it again.");
         }
         if (code == 429) {
-            Duration wait = HttpFailures.retryAfter(headers.get("Retry-After"));
+            Duration wait = HttpFailures.retryAfter(answer.headers().get("Retry-After"));
             if (wait == null && body.path("extras").has("wait_seconds")) {
                 wait = Duration.ofSeconds(body.path("extras").path("wait_seconds").asLong(1));
             }

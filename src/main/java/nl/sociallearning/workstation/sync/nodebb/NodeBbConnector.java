@@ -90,10 +90,10 @@ public final class NodeBbConnector implements CourseConnector {
     }
 
     /** NodeBB's write API names its errors in {@code status.message}, e.g. "[[error:no-privileges]]". */
-    private static SyncException failure(int code, okhttp3.Headers headers, JsonNode body) {
-        if (code == 401) {
+    private static SyncException failure(PlatformHttp.Answer answer) {
+        if (answer.code() == 401) {
             return new SyncException(Kind.UNAUTHORIZED, "NodeBB did not accept the token ("
-                    + body.path("status").path("message").asText("HTTP 401") + "). Make a new one in the admin panel "
+                    + answer.body().path("status").path("message").asText("HTTP 401") + "). Make a new one in the admin panel "
                     + "(Settings › API Access) and enter it again.");
         }
         return null;
@@ -140,7 +140,7 @@ public final class NodeBbConnector implements CourseConnector {
         checkCourse(request.courseId());
         WatermarkCursor cursor = WatermarkCursor.decode(request.cursor());
         pacer.pace(courseId, request.longPoll());
-        return read(() -> pullPage(request, cursor, sink, transfer));
+        return read(() -> pullPage(request, cursor, sink, PlatformHttp.runningTotal(transfer)));
     }
 
     private PullResult pullPage(PullRequest request, WatermarkCursor start, ChangeSink sink, TransferListener transfer)

@@ -16,6 +16,7 @@ import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.CacheIndex;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
+import nl.sociallearning.workstation.sync.ServedBytes;
 import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncException.Kind;
@@ -121,6 +122,19 @@ class CanvasConnectorTest {
         assertThat(canvas.requests).filteredOn(r -> r.getUrl().encodedPath().endsWith("/discussion_topics"))
                 .extracting(r -> r.getUrl().queryParameter("page")).containsExactly(null, "2");
         assertThat(CanvasCursor.parse(second.cursor()).since()).isEqualTo(Instant.parse("2037-07-28T19:38:31Z").getEpochSecond());
+    }
+
+    @Test
+    void aPullReportsTheBytesItReadAsARunningTotal() throws Exception {
+        ServedBytes served = new ServedBytes(canvas);
+        server.setDispatcher(served);
+        List<Long> reports = new ArrayList<>();
+
+        connector.pull(new PullRequest(COURSE, null, 5000, Duration.ZERO, emptyCache()), c -> { }, reports::add);
+
+        assertThat(reports).as("one report per answer").hasSizeGreaterThan(1).isSorted();
+        assertThat(reports.get(reports.size() - 1)).isPositive()
+                .isCloseTo(served.total(), org.assertj.core.data.Percentage.withPercentage(2));
     }
 
     @Test

@@ -15,6 +15,7 @@ import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.CacheIndex;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
+import nl.sociallearning.workstation.sync.ServedBytes;
 import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncException.Kind;
@@ -110,6 +111,21 @@ class MoodleConnectorTest {
         assertThat(site.calls).filteredOn(c -> c.function().equals("mod_forum_get_forum_discussions"))
                 .singleElement().satisfies(c -> assertThat(c.params()).containsEntry("sortorder", "1")
                         .containsEntry("forumid", "22883").containsEntry("page", "0"));
+    }
+
+    @Test
+    void aPullReportsTheBytesItReadAsARunningTotal() throws Exception {
+        ServedBytes served = new ServedBytes(site);
+        server.setDispatcher(served);
+        connector.me();
+        long before = served.total();
+        List<Long> reports = new ArrayList<>();
+
+        connector.pull(new PullRequest(COURSE, null, 5000, Duration.ZERO, emptyCache()), c -> { }, reports::add);
+
+        assertThat(reports).as("one report per answer").hasSizeGreaterThan(1).isSorted();
+        assertThat(reports.get(reports.size() - 1)).isPositive()
+                .isCloseTo(served.total() - before, org.assertj.core.data.Percentage.withPercentage(2));
     }
 
     @Test
