@@ -42,6 +42,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
+
 /**
  * A Canvas LMS through its REST API (a user's access token). Canvas has no change feed, so this emulates one per
  * course (see docs/platforms.md): topics by recent activity down to the watermark, each newer topic read whole with
@@ -309,7 +311,7 @@ public final class CanvasConnector implements CourseConnector {
         return changes;
     }
 
-    /** Flattens the entry tree; a malformed entry throws {@link CanvasReader.MalformedException}. */
+    /** Flattens the entry tree; a malformed entry throws {@link PlatformText.MalformedException}. */
     private void collect(String course, String topicId, JsonNode entries, String parentPostId, Map<String, Change> into) {
         for (JsonNode e : entries) {
             Change post = new Change.PostUpsert(CanvasReader.entry(course, topicId, e, parentPostId));
@@ -452,17 +454,5 @@ public final class CanvasConnector implements CourseConnector {
             throw new SyncException(Kind.MALFORMED, "Canvas's " + what + " is not a list.");
         }
         return body;
-    }
-
-    private interface Mapping<T> {
-        T map();
-    }
-
-    private static <T> T read(Mapping<T> mapping) throws SyncException {
-        try {
-            return mapping.map();
-        } catch (CanvasReader.MalformedException e) {
-            throw new SyncException(Kind.MALFORMED, "Canvas sent data this program cannot read: " + e.getMessage(), null, e);
-        }
     }
 }

@@ -44,6 +44,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
+
 /**
  * A Discourse site as one course, its categories as modules; an {@code Api-Key} with the {@code Api-Username}
  * it acts as (a moderator). Discourse allows 60 requests a minute per key by default, so every request is
@@ -537,15 +539,4 @@ public final class DiscourseConnector implements CourseConnector {
         }
     }
 
-    interface Reading<T> {
-        T read() throws SyncException;
-    }
-
-    static <T> T read(Reading<T> reading) throws SyncException {
-        try {
-            return reading.read();
-        } catch (PlatformText.MalformedException e) {
-            throw PlatformHttp.malformed(e.getMessage(), e);
-        }
-    }
 }

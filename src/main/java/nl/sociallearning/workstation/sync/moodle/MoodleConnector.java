@@ -39,6 +39,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
+
 /**
  * A Moodle site through its web services (REST, a token of a service that includes the functions below).
  * Moodle has no change feed, so this emulates one per course (see docs/platforms.md):
@@ -451,17 +453,5 @@ public final class MoodleConnector implements CourseConnector {
     public void close() {
         pacer.cancelAll();
         http.close();
-    }
-
-    private interface Mapping<T> {
-        T map();
-    }
-
-    private <T> T read(Mapping<T> mapping) throws SyncException {
-        try {
-            return mapping.map();
-        } catch (MoodleReader.MalformedException e) {
-            throw new SyncException(Kind.MALFORMED, "Moodle sent data this program cannot read: " + e.getMessage(), null, e);
-        }
     }
 }

@@ -44,6 +44,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
+
 /**
  * A NodeBB forum (v3/v4) as one course, its categories as modules. Reads the read API ({@code /api/…}, the data
  * of the forum's pages), acts through the write API ({@code /api/v3/…}); a Bearer token of a moderator or
@@ -550,19 +552,6 @@ public final class NodeBbConnector implements CourseConnector {
         public void accept(Change change) {
             sink.accept(change);
             count++;
-        }
-    }
-
-    interface Reading<T> {
-        T read() throws SyncException;
-    }
-
-    /** Runs a mapping, turning a shape NodeBB did not promise into a clear MALFORMED failure. */
-    static <T> T read(Reading<T> reading) throws SyncException {
-        try {
-            return reading.read();
-        } catch (PlatformText.MalformedException e) {
-            throw PlatformHttp.malformed(e.getMessage(), e);
         }
     }
 

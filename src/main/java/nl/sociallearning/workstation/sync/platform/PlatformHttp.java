@@ -209,6 +209,21 @@ public final class PlatformHttp implements AutoCloseable {
         return bytes -> transfer.bytesRead(total.addAndGet(bytes));
     }
 
+    /** Reads what an answer holds; may find it not shaped as documented ({@link PlatformText.MalformedException}). */
+    @FunctionalInterface
+    public interface Reading<T> {
+        T read() throws SyncException;
+    }
+
+    /** Runs a reading, turning a shape the platform did not promise into a clear MALFORMED failure. */
+    public static <T> T read(Reading<T> reading) throws SyncException {
+        try {
+            return reading.read();
+        } catch (PlatformText.MalformedException e) {
+            throw malformed(e.getMessage(), e);
+        }
+    }
+
     public static SyncException malformed(String detail, Throwable cause) {
         return new SyncException(Kind.MALFORMED, "The platform sent data this program cannot read: " + detail
                 + ". Nothing was stored from it; trying again later.", null, cause);
