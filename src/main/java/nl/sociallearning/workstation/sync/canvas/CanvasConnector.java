@@ -10,7 +10,6 @@ import nl.sociallearning.workstation.domain.Participant;
 import nl.sociallearning.workstation.domain.UserIdentity;
 import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.ChangeSink;
-import nl.sociallearning.workstation.sync.CourseConnector;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
 import nl.sociallearning.workstation.sync.ServerAddress;
@@ -19,6 +18,7 @@ import nl.sociallearning.workstation.sync.SyncException.Kind;
 import nl.sociallearning.workstation.sync.TransferListener;
 import nl.sociallearning.workstation.sync.platform.IdSets;
 import nl.sociallearning.workstation.sync.platform.PassListings;
+import nl.sociallearning.workstation.sync.platform.PlatformConnector;
 import nl.sociallearning.workstation.sync.platform.PlatformHttp;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
 import nl.sociallearning.workstation.sync.platform.RateBudget;
@@ -51,29 +51,24 @@ import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
  * {@link #RECONCILE_EVERY} a pass over all topics that removes the ones Canvas no longer lists. An idle course costs
  * one request (the first topic page) per long-poll interval.
  */
-public final class CanvasConnector implements CourseConnector {
+public final class CanvasConnector extends PlatformConnector {
 
     static final int PER_PAGE = 50;
     static final Duration RECONCILE_EVERY = Duration.ofHours(6);
     private static final int VIEW_ATTEMPTS = 5;
+    /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
 
     private final ServerAddress server;
-    private final PlatformHttp http;
     private final Clock clock;
     private final Duration reconcileEvery;
     private final Duration viewRetryBase;
-    /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
-    private final PollPacer pacer = new PollPacer(Duration.ofSeconds(60));
     private final Map<String, Set<String>> enrolled = new ConcurrentHashMap<>();
     /** Each course's reconciling pass: the topics listed so far. */
     private final PassListings listed = new PassListings();
 
     public CanvasConnector(ServerAddress server, String token) {
-        this(server, token, new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(60))
-                .retryOnConnectionFailure(false)
-                .build(), Clock.systemUTC(), Duration.ofSeconds(1));
+        this(server, token, PlatformHttp.client(Duration.ofSeconds(60)), Clock.systemUTC(), Duration.ofSeconds(1));
     }
 
     CanvasConnector(ServerAddress server, String token, OkHttpClient http, Clock clock, Duration viewRetryBase) {
@@ -86,10 +81,10 @@ public final class CanvasConnector implements CourseConnector {
      */
     CanvasConnector(ServerAddress server, String token, OkHttpClient http, Clock clock, Duration viewRetryBase,
                     Duration reconcileEvery, Duration throttleWait) {
+        super(new PlatformHttp(server, request -> request.header("Authorization", "Bearer " + token),
+                RateBudget.unlimited(), new CanvasErrors(server, throttleWait), http), new PollPacer(POLL_INTERVAL));
         this.server = server;
         this.reconcileEvery = reconcileEvery;
-        this.http = new PlatformHttp(server, request -> request.header("Authorization", "Bearer " + token),
-                RateBudget.unlimited(), new CanvasErrors(server, throttleWait), http);
         this.clock = clock;
         this.viewRetryBase = viewRetryBase;
     }
@@ -402,18 +397,6 @@ public final class CanvasConnector implements CourseConnector {
             state.add(new Change.ThreadUpsert(read(() -> CanvasReader.thread(action.courseId(), topic))));
         }
         return new ActionOutcome.Applied(state, false);
-    }
-
-    @Override
-    public void cancel(String courseId) {
-        pacer.cancel(courseId);
-        http.cancel(courseId);
-    }
-
-    @Override
-    public void close() {
-        pacer.cancelAll();
-        http.close();
     }
 
     /** A list page; the next page is the {@code Link} header's {@code rel="next"} address (null on the last). */

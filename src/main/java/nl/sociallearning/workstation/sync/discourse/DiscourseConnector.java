@@ -12,7 +12,6 @@ import nl.sociallearning.workstation.domain.UserIdentity;
 import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.CacheIndex;
 import nl.sociallearning.workstation.sync.ChangeSink;
-import nl.sociallearning.workstation.sync.CourseConnector;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
 import nl.sociallearning.workstation.sync.ServerAddress;
@@ -23,6 +22,7 @@ import nl.sociallearning.workstation.sync.TransferListener;
 import nl.sociallearning.workstation.sync.platform.CourseIds;
 import nl.sociallearning.workstation.sync.platform.HttpFailures;
 import nl.sociallearning.workstation.sync.platform.IdSets;
+import nl.sociallearning.workstation.sync.platform.PlatformConnector;
 import nl.sociallearning.workstation.sync.platform.PlatformHttp;
 import nl.sociallearning.workstation.sync.platform.PlatformText;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
@@ -60,7 +60,7 @@ import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
  * watermark ({@code /posts.json?before=}) are read again; the review queue gives pending posts and flagged
  * topics. Soft-deleted posts come with {@code deleted_at}; posts gone from a topic's stream are removed.
  */
-public final class DiscourseConnector implements CourseConnector {
+public final class DiscourseConnector extends PlatformConnector {
 
     /** Budget and pace; the clock, for tests. */
     public record Settings(int requestsPerMinute, Duration sweepEvery, Duration pollInterval, Clock clock) {
@@ -72,12 +72,10 @@ public final class DiscourseConnector implements CourseConnector {
     static final int BATCH = 20;
     private static final int PER_PAGE = 100;
 
-    private final PlatformHttp http;
     private final String courseId;
     private final String username;
     private final DiscourseReader reader;
     private final Settings settings;
-    private final PollPacer pacer;
     private final DiscourseActions actions;
     private volatile Map<String, String> categories;
     /** Category ids still unknown after the categories were read again for them: not asked about twice. */
@@ -90,21 +88,26 @@ public final class DiscourseConnector implements CourseConnector {
     }
 
     public DiscourseConnector(ServerAddress server, ServerCredentials credentials, Settings settings) {
-        if (credentials.username() == null || credentials.username().isBlank()) {
-            throw new IllegalArgumentException("Discourse needs the username the API key acts as (Api-Username).");
-        }
+        super(connect(server, credentials, settings), new PollPacer(settings.pollInterval()));
         this.username = credentials.username();
         this.settings = settings;
-        this.http = new PlatformHttp(server, r -> r.header("Api-Key", credentials.token()).header("Api-Username", username),
-                new RateBudget(settings.requestsPerMinute(), Duration.ofMinutes(1), settings.clock()), this::failure);
         this.courseId = CourseIds.forSite("discourse", server);
         this.reader = new DiscourseReader(courseId);
-        this.pacer = new PollPacer(settings.pollInterval());
         this.actions = new DiscourseActions(this);
     }
 
+    private static PlatformHttp connect(ServerAddress server, ServerCredentials credentials, Settings settings) {
+        String username = credentials.username();
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("Discourse needs the username the API key acts as (Api-Username).");
+        }
+        return new PlatformHttp(server, r -> r.header("Api-Key", credentials.token()).header("Api-Username", username),
+                new RateBudget(settings.requestsPerMinute(), Duration.ofMinutes(1), settings.clock()),
+                answer -> failure(username, answer));
+    }
+
     /** Discourse answers a wrong key with 403 "invalid_access", and throttling with 429 and a wait. */
-    private SyncException failure(PlatformHttp.Answer answer) {
+    private static SyncException failure(String username, PlatformHttp.Answer answer) {
         int code = answer.code();
         JsonNode body = answer.body();
         String type = body.path("error_type").asText("");
@@ -496,18 +499,6 @@ public final class DiscourseConnector implements CourseConnector {
     public ActionOutcome send(ModerationAction action) throws SyncException {
         checkCourse(action.courseId());
         return read(() -> actions.send(action));
-    }
-
-    @Override
-    public void cancel(String courseId) {
-        pacer.cancel(courseId);
-        http.cancel(courseId);
-    }
-
-    @Override
-    public void close() {
-        pacer.cancelAll();
-        http.close();
     }
 
     private void checkCourse(String id) throws SyncException {

@@ -9,7 +9,6 @@ import nl.sociallearning.workstation.domain.Participant;
 import nl.sociallearning.workstation.domain.UserIdentity;
 import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.ChangeSink;
-import nl.sociallearning.workstation.sync.CourseConnector;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
 import nl.sociallearning.workstation.sync.ServerAddress;
@@ -18,6 +17,7 @@ import nl.sociallearning.workstation.sync.SyncException.Kind;
 import nl.sociallearning.workstation.sync.TransferListener;
 import nl.sociallearning.workstation.sync.platform.IdSets;
 import nl.sociallearning.workstation.sync.platform.PassListings;
+import nl.sociallearning.workstation.sync.platform.PlatformConnector;
 import nl.sociallearning.workstation.sync.platform.PlatformHttp;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
 import nl.sociallearning.workstation.sync.platform.RateBudget;
@@ -55,18 +55,18 @@ import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
  * </ul>
  * A pass stores its place in the cursor after each listing page, so a long first sync resumes after a restart.
  */
-public final class MoodleConnector implements CourseConnector {
+public final class MoodleConnector extends PlatformConnector {
 
     static final int PER_PAGE = 50;
     static final Duration RECONCILE_EVERY = Duration.ofHours(6);
 
+    /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
+
     private final ServerAddress server;
-    private final PlatformHttp http;
     private final String token;
     private final Clock clock;
     private final Duration reconcileEvery;
-    /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
-    private final PollPacer pacer = new PollPacer(Duration.ofSeconds(60));
     private volatile SiteInfo site;
     /** Per course: its forums, read at the start of a pass. */
     private final Map<String, List<Forum>> forums = new ConcurrentHashMap<>();
@@ -86,11 +86,7 @@ public final class MoodleConnector implements CourseConnector {
     }
 
     public MoodleConnector(ServerAddress server, String token) {
-        this(server, token, new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(60))
-                .retryOnConnectionFailure(false)
-                .build(), Clock.systemUTC());
+        this(server, token, PlatformHttp.client(Duration.ofSeconds(60)), Clock.systemUTC());
     }
 
     MoodleConnector(ServerAddress server, String token, OkHttpClient http, Clock clock) {
@@ -99,11 +95,11 @@ public final class MoodleConnector implements CourseConnector {
 
     /** {@code reconcileEvery}: how often a pass lists and reads every discussion (zero: every pass). */
     MoodleConnector(ServerAddress server, String token, OkHttpClient http, Clock clock, Duration reconcileEvery) {
+        super(new PlatformHttp(server, request -> { }, RateBudget.unlimited(),
+                answer -> MoodleErrors.classify(server, answer), http), new PollPacer(POLL_INTERVAL));
         this.server = server;
         // The token travels in the POST body, not the address, so it stays out of server access logs.
         this.token = token;
-        this.http = new PlatformHttp(server, request -> { }, RateBudget.unlimited(),
-                answer -> MoodleErrors.classify(server, answer), http);
         this.clock = clock;
         this.reconcileEvery = reconcileEvery;
     }
@@ -441,17 +437,5 @@ public final class MoodleConnector implements CourseConnector {
             map.put(keyValues[i], keyValues[i + 1]);
         }
         return map;
-    }
-
-    @Override
-    public void cancel(String courseId) {
-        pacer.cancel(courseId);
-        http.cancel(courseId);
-    }
-
-    @Override
-    public void close() {
-        pacer.cancelAll();
-        http.close();
     }
 }

@@ -11,7 +11,6 @@ import nl.sociallearning.workstation.domain.UserIdentity;
 import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.CacheIndex;
 import nl.sociallearning.workstation.sync.ChangeSink;
-import nl.sociallearning.workstation.sync.CourseConnector;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
 import nl.sociallearning.workstation.sync.ServerAddress;
@@ -21,6 +20,7 @@ import nl.sociallearning.workstation.sync.SyncException.Kind;
 import nl.sociallearning.workstation.sync.TransferListener;
 import nl.sociallearning.workstation.sync.platform.CourseIds;
 import nl.sociallearning.workstation.sync.platform.IdSets;
+import nl.sociallearning.workstation.sync.platform.PlatformConnector;
 import nl.sociallearning.workstation.sync.platform.PlatformHttp;
 import nl.sociallearning.workstation.sync.platform.PlatformText;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
@@ -59,7 +59,7 @@ import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
  * deleted for good (id sets against the cache). Each pull also reads the flags (open flags give posts their flag
  * counts; a changed count re-reads the topic) and the post queue (pending posts).
  */
-public final class NodeBbConnector implements CourseConnector {
+public final class NodeBbConnector extends PlatformConnector {
 
     /** How often to sweep and poll; the clock, for tests. */
     public record Settings(Duration sweepEvery, Duration pollInterval, Clock clock) {
@@ -68,11 +68,9 @@ public final class NodeBbConnector implements CourseConnector {
         }
     }
 
-    private final PlatformHttp http;
     private final String courseId;
     private final NodeBbReader reader;
     private final Settings settings;
-    private final PollPacer pacer;
     private final NodeBbActions actions;
     /** Which topic a post is in, learnt while syncing; spares a request per action. */
     private final Map<String, String> topicOfPost = new java.util.concurrent.ConcurrentHashMap<>();
@@ -82,12 +80,11 @@ public final class NodeBbConnector implements CourseConnector {
     }
 
     public NodeBbConnector(ServerAddress server, ServerCredentials credentials, Settings settings) {
-        this.http = new PlatformHttp(server, r -> r.header("Authorization", "Bearer " + credentials.token()),
-                RateBudget.unlimited(), NodeBbConnector::failure);
+        super(new PlatformHttp(server, r -> r.header("Authorization", "Bearer " + credentials.token()),
+                RateBudget.unlimited(), NodeBbConnector::failure), new PollPacer(settings.pollInterval()));
         this.courseId = CourseIds.forSite("nodebb", server);
         this.reader = new NodeBbReader(courseId);
         this.settings = settings;
-        this.pacer = new PollPacer(settings.pollInterval());
         this.actions = new NodeBbActions(http, courseId, this);
     }
 
@@ -519,18 +516,6 @@ public final class NodeBbConnector implements CourseConnector {
     public ActionOutcome send(ModerationAction action) throws SyncException {
         checkCourse(action.courseId());
         return actions.send(action);
-    }
-
-    @Override
-    public void cancel(String courseId) {
-        pacer.cancel(courseId);
-        http.cancel(courseId);
-    }
-
-    @Override
-    public void close() {
-        pacer.cancelAll();
-        http.close();
     }
 
     private void checkCourse(String id) throws SyncException {

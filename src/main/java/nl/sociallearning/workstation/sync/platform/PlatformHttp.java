@@ -75,12 +75,17 @@ public final class PlatformHttp implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
 
     public PlatformHttp(ServerAddress server, Consumer<Request.Builder> auth, RateBudget budget, FailureRule rule) {
-        this(server, auth, budget, rule, new OkHttpClient.Builder()
+        this(server, auth, budget, rule, client(Duration.ofSeconds(45)));
+    }
+
+    /** A client for a platform's requests, with its read timeout. */
+    public static OkHttpClient client(Duration readTimeout) {
+        return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(45))
+                .readTimeout(readTimeout)
                 // Retries are the engine's: with backoff, and visible.
                 .retryOnConnectionFailure(false)
-                .build());
+                .build();
     }
 
     /** With the platform's own client (timeouts; tests). */
