@@ -22,6 +22,7 @@ import nl.sociallearning.workstation.sync.platform.PlatformConnector;
 import nl.sociallearning.workstation.sync.platform.PlatformHttp;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
 import nl.sociallearning.workstation.sync.platform.RateBudget;
+import nl.sociallearning.workstation.sync.platform.WatermarkCursor;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -30,6 +31,7 @@ import okhttp3.RequestBody;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,23 +126,26 @@ public final class CanvasConnector extends PlatformConnector {
     @Override
     public PullResult pull(PullRequest request, ChangeSink sink, TransferListener transfer) throws SyncException {
         String course = request.courseId();
-        CanvasCursor cursor = CanvasCursor.parse(request.cursor());
+        WatermarkCursor cursor = WatermarkCursor.decode(request.cursor());
         transfer = PlatformHttp.runningTotal(transfer);
         if (!cursor.inPass()) {
             pacer.pace(course, request.longPoll());
             long now = clock.instant().getEpochSecond();
-            boolean reconcile = cursor.since() == 0 || now - cursor.reconciledAt() >= reconcileEvery.toSeconds();
+            boolean reconcile = cursor.watermark().getEpochSecond() == 0
+                    || now - cursor.reconciledAt().getEpochSecond() >= reconcileEvery.toSeconds();
             cursor = cursor.startPass(reconcile, UUID.randomUUID().toString());
             if (reconcile) {
                 listed.start(course, cursor.passId());
             }
         }
-        HttpUrl url = cursor.next() != null ? HttpUrl.get(cursor.next())
+        // The next topic page: the address Canvas gave, never built by us.
+        HttpUrl url = cursor.text("next") != null ? HttpUrl.get(cursor.text("next"))
                 : api("courses", course, "discussion_topics").addQueryParameter("order_by", "recent_activity")
                 .addQueryParameter("per_page", String.valueOf(PER_PAGE)).build();
         Page page = page(course, url, transfer);
         JsonNode topics = array(page.body(), "topic list");
-        Set<String> seen = cursor.reconcile() ? listed.of(course, cursor.passId()) : null;
+        Set<String> seen = cursor.reconciling() ? listed.of(course, cursor.passId()) : null;
+        long since = cursor.watermark().getEpochSecond();
         List<JsonNode> newer = new ArrayList<>();
         boolean reachedWatermark = false;
         for (JsonNode t : topics) {
@@ -149,8 +154,8 @@ public final class CanvasConnector extends PlatformConnector {
                 seen.add(id);
             }
             long activity = CanvasReader.activity(t);
-            cursor = cursor.seen(activity);
-            if (cursor.since() > 0 && activity <= cursor.since() && !cursor.reconcile()) {
+            cursor = cursor.seen(Instant.ofEpochSecond(activity));
+            if (since > 0 && activity <= since && !cursor.reconciling()) {
                 // Pinned topics may stand first whatever their age; the first old unpinned one ends the news.
                 if (!t.path("pinned").asBoolean(false)) {
                     reachedWatermark = true;
@@ -161,20 +166,20 @@ public final class CanvasConnector extends PlatformConnector {
             // A reconciling pass reads old topics too: Canvas changes no topic time when an entry is edited or deleted.
             newer.add(t);
         }
-        if (!cursor.peopleRead() && (!newer.isEmpty() || cursor.reconcile())) {
+        if (!cursor.flag("peopleRead") && (!newer.isEmpty() || cursor.reconciling())) {
             participants(course, sink, transfer);
-            cursor = cursor.peopleDone();
+            cursor = cursor.with("peopleRead", true);
         }
         for (JsonNode t : newer) {
             topic(request, t, sink, transfer);
         }
         if (page.next() != null && !reachedWatermark) {
-            return new PullResult(cursor.continueAt(page.next().toString()).write(), true, OptionalLong.empty());
+            return new PullResult(cursor.with("next", page.next().toString()).encode(), true, OptionalLong.empty());
         }
-        if (cursor.reconcile()) {
+        if (cursor.reconciling()) {
             removeUnlisted(request, cursor, sink);
         }
-        return new PullResult(cursor.endPass(clock.instant().getEpochSecond()).write(), false, OptionalLong.empty());
+        return new PullResult(cursor.endPass(clock.instant()).encode(), false, OptionalLong.empty());
     }
 
     /** Enrolled users with their roles, and their groups (one request per group). */
@@ -315,7 +320,7 @@ public final class CanvasConnector extends PlatformConnector {
         }
     }
 
-    private void removeUnlisted(PullRequest request, CanvasCursor cursor, ChangeSink sink) {
+    private void removeUnlisted(PullRequest request, WatermarkCursor cursor, ChangeSink sink) {
         Set<String> seen = listed.finish(request.courseId(), cursor.passId());
         if (seen == null || request.cache() == null) {
             return;

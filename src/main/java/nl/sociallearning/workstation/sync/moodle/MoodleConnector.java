@@ -21,6 +21,7 @@ import nl.sociallearning.workstation.sync.platform.PlatformConnector;
 import nl.sociallearning.workstation.sync.platform.PlatformHttp;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
 import nl.sociallearning.workstation.sync.platform.RateBudget;
+import nl.sociallearning.workstation.sync.platform.WatermarkCursor;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -28,6 +29,7 @@ import okhttp3.Request;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -160,15 +162,16 @@ public final class MoodleConnector extends PlatformConnector {
     @Override
     public PullResult pull(PullRequest request, ChangeSink sink, TransferListener transfer) throws SyncException {
         String course = request.courseId();
-        MoodleCursor cursor = MoodleCursor.parse(request.cursor());
+        WatermarkCursor cursor = WatermarkCursor.decode(request.cursor());
         transfer = PlatformHttp.runningTotal(transfer);
         if (!cursor.inPass()) {
             pacer.pace(course, request.longPoll());
             long now = clock.instant().getEpochSecond();
-            boolean reconcile = cursor.since() == 0
-                    || now - cursor.reconciledAt() >= reconcileEvery.toSeconds();
-            if (!reconcile && !hasUpdates(course, cursor.since(), transfer)) {
-                return new PullResult(cursor.write(), false, OptionalLong.empty());
+            long since = cursor.watermark().getEpochSecond();
+            boolean reconcile = since == 0
+                    || now - cursor.reconciledAt().getEpochSecond() >= reconcileEvery.toSeconds();
+            if (!reconcile && !hasUpdates(course, since, transfer)) {
+                return new PullResult(cursor.encode(), false, OptionalLong.empty());
             }
             cursor = cursor.startPass(reconcile, UUID.randomUUID().toString());
             forums.put(course, readForums(course, transfer));
@@ -184,17 +187,22 @@ public final class MoodleConnector extends PlatformConnector {
             forums.put(course, courseForums);
             participants(course, sink, transfer);
         }
-        if (cursor.forum() < courseForums.size()) {
-            cursor = listPage(request, courseForums.get(cursor.forum()), cursor, sink, transfer);
+        if (forum(cursor) < courseForums.size()) {
+            cursor = listPage(request, courseForums.get(forum(cursor)), cursor, sink, transfer);
         }
-        if (cursor.forum() < courseForums.size()) {
-            return new PullResult(cursor.write(), true, OptionalLong.empty());
+        if (forum(cursor) < courseForums.size()) {
+            return new PullResult(cursor.encode(), true, OptionalLong.empty());
         }
-        if (cursor.reconcile()) {
+        if (cursor.reconciling()) {
             removeUnlisted(request, cursor, sink);
         }
         forums.remove(course);
-        return new PullResult(cursor.endPass(clock.instant().getEpochSecond()).write(), false, OptionalLong.empty());
+        return new PullResult(cursor.endPass(clock.instant()).encode(), false, OptionalLong.empty());
+    }
+
+    /** Where a pass stands: the index of the forum it lists. */
+    private static int forum(WatermarkCursor cursor) {
+        return (int) cursor.number("forum", 0);
     }
 
     /** The cheap probe of an idle course: has anything in it changed since the watermark? */
@@ -232,17 +240,18 @@ public final class MoodleConnector extends PlatformConnector {
     }
 
     /** One listing page of one forum, and the discussions on it that are newer than the watermark. */
-    private MoodleCursor listPage(PullRequest request, Forum forum, MoodleCursor cursor, ChangeSink sink,
+    private WatermarkCursor listPage(PullRequest request, Forum forum, WatermarkCursor cursor, ChangeSink sink,
                                   TransferListener transfer) throws SyncException {
         String course = request.courseId();
         require("mod_forum_get_forum_discussions");
         JsonNode page = call(course, "mod_forum_get_forum_discussions", params("forumid", forum.id(),
-                "sortorder", "1", "page", String.valueOf(cursor.page()), "perpage", String.valueOf(PER_PAGE)), transfer);
+                "sortorder", "1", "page", String.valueOf(cursor.number("page", 0)), "perpage", String.valueOf(PER_PAGE)), transfer);
         JsonNode discussions = page.path("discussions");
         if (!discussions.isArray()) {
             throw new SyncException(Kind.MALFORMED, "Moodle's discussion list has no 'discussions'.");
         }
-        Set<String> seen = cursor.reconcile() ? listed.of(course, cursor.passId()) : null;
+        Set<String> seen = cursor.reconciling() ? listed.of(course, cursor.passId()) : null;
+        long since = cursor.watermark().getEpochSecond();
         boolean reachedWatermark = false;
         for (JsonNode d : discussions) {
             long activity = MoodleReader.activity(d);
@@ -251,9 +260,9 @@ public final class MoodleConnector extends PlatformConnector {
             if (seen != null) {
                 seen.add(id);
             }
-            cursor = cursor.seen(activity);
+            cursor = cursor.seen(Instant.ofEpochSecond(activity));
             boolean pinnedOutOfOrder = d.path("pinned").asBoolean(false);
-            if (activity <= cursor.since() && cursor.since() > 0 && !cursor.reconcile()) {
+            if (activity <= since && since > 0 && !cursor.reconciling()) {
                 // Pinned discussions come first whatever their age; the first old unpinned one ends the news.
                 if (!pinnedOutOfOrder) {
                     reachedWatermark = true;
@@ -267,9 +276,9 @@ public final class MoodleConnector extends PlatformConnector {
         }
         boolean lastPage = discussions.size() < PER_PAGE;
         if (lastPage || reachedWatermark) {
-            return cursor.nextForum();
+            return cursor.with("forum", forum(cursor) + 1).with("page", 0);
         }
-        return cursor.nextPage();
+        return cursor.with("page", cursor.number("page", 0) + 1);
     }
 
     /** A discussion's posts, whole; posts the cache holds for it that Moodle no longer sends are removed. */
@@ -311,7 +320,7 @@ public final class MoodleConnector extends PlatformConnector {
         return changes;
     }
 
-    private void removeUnlisted(PullRequest request, MoodleCursor cursor, ChangeSink sink) {
+    private void removeUnlisted(PullRequest request, WatermarkCursor cursor, ChangeSink sink) {
         Set<String> seen = listed.finish(request.courseId(), cursor.passId());
         if (seen == null || request.cache() == null) {
             return;

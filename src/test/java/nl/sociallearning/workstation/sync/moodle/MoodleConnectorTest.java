@@ -19,6 +19,7 @@ import nl.sociallearning.workstation.sync.ServedBytes;
 import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncException.Kind;
+import nl.sociallearning.workstation.sync.platform.WatermarkCursor;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,7 +108,7 @@ class MoodleConnectorTest {
                 org.assertj.core.groups.Tuple.tuple("12879", ParticipantRole.MODERATOR, null),
                 org.assertj.core.groups.Tuple.tuple("13001", ParticipantRole.PARTICIPANT, "Group A"),
                 org.assertj.core.groups.Tuple.tuple("13002", ParticipantRole.PARTICIPANT, "Group B"));
-        assertThat(MoodleCursor.parse(result.cursor()).since()).isEqualTo(1653898714);
+        assertThat(WatermarkCursor.decode(result.cursor()).watermark()).isEqualTo(Instant.ofEpochSecond(1653898714));
         assertThat(site.calls).filteredOn(c -> c.function().equals("mod_forum_get_forum_discussions"))
                 .singleElement().satisfies(c -> assertThat(c.params()).containsEntry("sortorder", "1")
                         .containsEntry("forumid", "22883").containsEntry("page", "0"));
@@ -144,6 +145,35 @@ class MoodleConnectorTest {
     }
 
     @Test
+    void aCursorStoredInTheFirstShapeStillCarriesTheWatermark() throws Exception {
+        firstSync();
+        int before = site.calls.size();
+        // As this connector stored it before its cursor became a WatermarkCursor: Unix seconds, unversioned.
+        String stored = "{\"since\":1653898714,\"reconciledAt\":1653998000}";
+
+        PullResult result = connector.pull(new PullRequest(COURSE, stored, 5000, Duration.ZERO, emptyCache()), c -> { },
+                b -> { });
+
+        assertThat(site.functions().subList(before, site.calls.size())).containsExactly("core_course_get_updates_since");
+        assertThat(site.calls.get(before).params()).containsEntry("since", "1653898714");
+        assertThat(WatermarkCursor.decode(result.cursor()).watermark()).isEqualTo(Instant.ofEpochSecond(1653898714));
+    }
+
+    @Test
+    void aPassStoredInTheFirstShapeResumesWhereItStood() throws Exception {
+        String stored = "{\"since\":0,\"reconciledAt\":0,\"inPass\":true,\"mark\":0,\"forum\":1,\"page\":0,"
+                + "\"reconcile\":true,\"passId\":\"2b1e\"}";
+
+        List<Change> changes = new ArrayList<>();
+        PullResult result = connector.pull(new PullRequest(COURSE, stored, 5000, Duration.ZERO, emptyCache()), changes::add,
+                b -> { });
+
+        assertThat(site.functions()).as("the course's only forum was listed already").doesNotContain("mod_forum_get_forum_discussions");
+        assertThat(result.hasMore()).isFalse();
+        assertThat(WatermarkCursor.decode(result.cursor()).inPass()).isFalse();
+    }
+
+    @Test
     void anIncrementalSyncReadsOnlyTheNewerDiscussionWithItsEditReplyAndDeletions() throws Exception {
         String cursor = firstSync();
         site.answer("core_course_get_updates_since", "core_course_get_updates_since_forum.json")
@@ -176,7 +206,7 @@ class MoodleConnectorTest {
                 .extracting(Participant::displayName).isEqualTo("Former Student");
         assertThat(changes).filteredOn(c -> c instanceof Change.Removal)
                 .containsExactly(new Change.Removal(EntityKind.POST, "24880"));
-        assertThat(MoodleCursor.parse(result.cursor()).since()).isEqualTo(1653990000);
+        assertThat(WatermarkCursor.decode(result.cursor()).watermark()).isEqualTo(Instant.ofEpochSecond(1653990000));
     }
 
     @Test
