@@ -311,7 +311,7 @@ public final class CanvasConnector extends PlatformConnector {
         return changes;
     }
 
-    /** Flattens the entry tree; a malformed entry throws {@link PlatformText.MalformedException}. */
+    /** Flattens the entry tree; a malformed entry throws {@link nl.sociallearning.workstation.sync.platform.PlatformText.MalformedException}. */
     private void collect(String course, String topicId, JsonNode entries, String parentPostId, Map<String, Change> into) {
         for (JsonNode e : entries) {
             Change post = new Change.PostUpsert(CanvasReader.entry(course, topicId, e, parentPostId));

@@ -244,8 +244,8 @@ public final class MoodleConnector extends PlatformConnector {
                                   TransferListener transfer) throws SyncException {
         String course = request.courseId();
         require("mod_forum_get_forum_discussions");
-        JsonNode page = call(course, "mod_forum_get_forum_discussions", params("forumid", forum.id(),
-                "sortorder", "1", "page", String.valueOf(cursor.number("page", 0)), "perpage", String.valueOf(PER_PAGE)), transfer);
+        JsonNode page = call(course, "mod_forum_get_forum_discussions", params("forumid", forum.id(), "sortorder", "1",
+                "page", String.valueOf(cursor.number("page", 0)), "perpage", String.valueOf(PER_PAGE)), transfer);
         JsonNode discussions = page.path("discussions");
         if (!discussions.isArray()) {
             throw new SyncException(Kind.MALFORMED, "Moodle's discussion list has no 'discussions'.");
