@@ -10,7 +10,6 @@ import nl.sociallearning.workstation.domain.Participant;
 import nl.sociallearning.workstation.domain.UserIdentity;
 import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.ChangeSink;
-import nl.sociallearning.workstation.sync.CourseConnector;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
 import nl.sociallearning.workstation.sync.ServerAddress;
@@ -19,12 +18,20 @@ import nl.sociallearning.workstation.sync.SyncException.Kind;
 import nl.sociallearning.workstation.sync.TransferListener;
 import nl.sociallearning.workstation.sync.platform.IdSets;
 import nl.sociallearning.workstation.sync.platform.PassListings;
+import nl.sociallearning.workstation.sync.platform.PlatformConnector;
+import nl.sociallearning.workstation.sync.platform.PlatformHttp;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
+import nl.sociallearning.workstation.sync.platform.RateBudget;
+import nl.sociallearning.workstation.sync.platform.WatermarkCursor;
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +44,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
+
 /**
  * A Canvas LMS through its REST API (a user's access token). Canvas has no change feed, so this emulates one per
  * course (see docs/platforms.md): topics by recent activity down to the watermark, each newer topic read whole with
@@ -44,33 +53,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #RECONCILE_EVERY} a pass over all topics that removes the ones Canvas no longer lists. An idle course costs
  * one request (the first topic page) per long-poll interval.
  */
-public final class CanvasConnector implements CourseConnector {
+public final class CanvasConnector extends PlatformConnector {
 
     static final int PER_PAGE = 50;
     static final Duration RECONCILE_EVERY = Duration.ofHours(6);
     private static final int VIEW_ATTEMPTS = 5;
+    /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
 
     private final ServerAddress server;
-    private final CanvasClient client;
     private final Clock clock;
     private final Duration reconcileEvery;
     private final Duration viewRetryBase;
-    /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
-    private final PollPacer pacer = new PollPacer(Duration.ofSeconds(60));
     private final Map<String, Set<String>> enrolled = new ConcurrentHashMap<>();
     /** Each course's reconciling pass: the topics listed so far. */
     private final PassListings listed = new PassListings();
 
     public CanvasConnector(ServerAddress server, String token) {
-        this(server, token, new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(60))
-                .retryOnConnectionFailure(false)
-                .build(), Clock.systemUTC(), Duration.ofSeconds(1));
+        this(server, token, PlatformHttp.client(Duration.ofSeconds(60)), Clock.systemUTC(), Duration.ofSeconds(1));
     }
 
     CanvasConnector(ServerAddress server, String token, OkHttpClient http, Clock clock, Duration viewRetryBase) {
-        this(server, token, http, clock, viewRetryBase, RECONCILE_EVERY, CanvasClient.THROTTLE_WAIT);
+        this(server, token, http, clock, viewRetryBase, RECONCILE_EVERY, CanvasErrors.THROTTLE_WAIT);
     }
 
     /**
@@ -79,9 +83,10 @@ public final class CanvasConnector implements CourseConnector {
      */
     CanvasConnector(ServerAddress server, String token, OkHttpClient http, Clock clock, Duration viewRetryBase,
                     Duration reconcileEvery, Duration throttleWait) {
+        super(new PlatformHttp(server, request -> request.header("Authorization", "Bearer " + token),
+                RateBudget.unlimited(), new CanvasErrors(server, throttleWait), http), new PollPacer(POLL_INTERVAL));
         this.server = server;
         this.reconcileEvery = reconcileEvery;
-        this.client = new CanvasClient(server, token, http, throttleWait);
         this.clock = clock;
         this.viewRetryBase = viewRetryBase;
     }
@@ -93,7 +98,7 @@ public final class CanvasConnector implements CourseConnector {
 
     @Override
     public UserIdentity me() throws SyncException {
-        JsonNode self = client.get(null, client.api("users", "self").build()).body();
+        JsonNode self = page(null, api("users", "self").build(), TransferListener.NONE).body();
         if (!self.isObject() || !self.has("id")) {
             throw new SyncException(Kind.MALFORMED, server + " answered, but not as Canvas does: is this a Canvas site?");
         }
@@ -103,10 +108,10 @@ public final class CanvasConnector implements CourseConnector {
     @Override
     public List<Course> courses() throws SyncException {
         List<Course> courses = new ArrayList<>();
-        HttpUrl url = client.api("courses").addQueryParameter("enrollment_state", "active")
+        HttpUrl url = api("courses").addQueryParameter("enrollment_state", "active")
                 .addQueryParameter("include[]", "total_students").addQueryParameter("per_page", "100").build();
         while (url != null) {
-            CanvasClient.Page page = client.get(null, url);
+            Page page = page(null, url, TransferListener.NONE);
             for (JsonNode c : array(page.body(), "course list")) {
                 Course course = read(() -> CanvasReader.course(c, ZoneId.systemDefault()));
                 if (course != null) {
@@ -121,22 +126,26 @@ public final class CanvasConnector implements CourseConnector {
     @Override
     public PullResult pull(PullRequest request, ChangeSink sink, TransferListener transfer) throws SyncException {
         String course = request.courseId();
-        CanvasCursor cursor = CanvasCursor.parse(request.cursor());
+        WatermarkCursor cursor = WatermarkCursor.decode(request.cursor());
+        transfer = PlatformHttp.runningTotal(transfer);
         if (!cursor.inPass()) {
             pacer.pace(course, request.longPoll());
             long now = clock.instant().getEpochSecond();
-            boolean reconcile = cursor.since() == 0 || now - cursor.reconciledAt() >= reconcileEvery.toSeconds();
+            boolean reconcile = cursor.watermark().getEpochSecond() == 0
+                    || now - cursor.reconciledAt().getEpochSecond() >= reconcileEvery.toSeconds();
             cursor = cursor.startPass(reconcile, UUID.randomUUID().toString());
             if (reconcile) {
                 listed.start(course, cursor.passId());
             }
         }
-        HttpUrl url = cursor.next() != null ? HttpUrl.get(cursor.next())
-                : client.api("courses", course, "discussion_topics").addQueryParameter("order_by", "recent_activity")
+        // The next topic page: the address Canvas gave, never built by us.
+        HttpUrl url = cursor.text("next") != null ? HttpUrl.get(cursor.text("next"))
+                : api("courses", course, "discussion_topics").addQueryParameter("order_by", "recent_activity")
                 .addQueryParameter("per_page", String.valueOf(PER_PAGE)).build();
-        CanvasClient.Page page = client.get(course, url);
+        Page page = page(course, url, transfer);
         JsonNode topics = array(page.body(), "topic list");
-        Set<String> seen = cursor.reconcile() ? listed.of(course, cursor.passId()) : null;
+        Set<String> seen = cursor.reconciling() ? listed.of(course, cursor.passId()) : null;
+        long since = cursor.watermark().getEpochSecond();
         List<JsonNode> newer = new ArrayList<>();
         boolean reachedWatermark = false;
         for (JsonNode t : topics) {
@@ -145,8 +154,8 @@ public final class CanvasConnector implements CourseConnector {
                 seen.add(id);
             }
             long activity = CanvasReader.activity(t);
-            cursor = cursor.seen(activity);
-            if (cursor.since() > 0 && activity <= cursor.since() && !cursor.reconcile()) {
+            cursor = cursor.seen(Instant.ofEpochSecond(activity));
+            if (since > 0 && activity <= since && !cursor.reconciling()) {
                 // Pinned topics may stand first whatever their age; the first old unpinned one ends the news.
                 if (!t.path("pinned").asBoolean(false)) {
                     reachedWatermark = true;
@@ -157,35 +166,37 @@ public final class CanvasConnector implements CourseConnector {
             // A reconciling pass reads old topics too: Canvas changes no topic time when an entry is edited or deleted.
             newer.add(t);
         }
-        if (!cursor.peopleRead() && (!newer.isEmpty() || cursor.reconcile())) {
-            participants(course, sink);
-            cursor = cursor.peopleDone();
+        if (!cursor.flag("peopleRead") && (!newer.isEmpty() || cursor.reconciling())) {
+            participants(course, sink, transfer);
+            cursor = cursor.with("peopleRead", true);
         }
         for (JsonNode t : newer) {
-            topic(request, t, sink);
+            topic(request, t, sink, transfer);
         }
         if (page.next() != null && !reachedWatermark) {
-            return new PullResult(cursor.continueAt(page.next().toString()).write(), true, OptionalLong.empty());
+            return new PullResult(cursor.with("next", page.next().toString()).encode(), true, OptionalLong.empty());
         }
-        if (cursor.reconcile()) {
+        if (cursor.reconciling()) {
             removeUnlisted(request, cursor, sink);
         }
-        return new PullResult(cursor.endPass(clock.instant().getEpochSecond()).write(), false, OptionalLong.empty());
+        return new PullResult(cursor.endPass(clock.instant()).encode(), false, OptionalLong.empty());
     }
 
     /** Enrolled users with their roles, and their groups (one request per group). */
-    private void participants(String course, ChangeSink sink) throws SyncException {
+    private void participants(String course, ChangeSink sink, TransferListener transfer) throws SyncException {
         Map<String, String> groupOf = new HashMap<>();
-        for (JsonNode g : all(course, client.api("courses", course, "groups").addQueryParameter("per_page", "100").build())) {
+        for (JsonNode g : all(course, api("courses", course, "groups").addQueryParameter("per_page", "100").build(),
+                transfer)) {
             String name = g.path("name").asText("");
             String groupId = read(() -> CanvasReader.id(g, "id"));
-            for (JsonNode u : all(course, client.api("groups", groupId, "users").addQueryParameter("per_page", "100").build())) {
+            for (JsonNode u : all(course, api("groups", groupId, "users").addQueryParameter("per_page", "100").build(),
+                    transfer)) {
                 groupOf.putIfAbsent(u.path("id").asText(), name);
             }
         }
         Set<String> ids = ConcurrentHashMap.newKeySet();
-        for (JsonNode u : all(course, client.api("courses", course, "users").addQueryParameter("include[]", "enrollments")
-                .addQueryParameter("per_page", "100").build())) {
+        for (JsonNode u : all(course, api("courses", course, "users").addQueryParameter("include[]", "enrollments")
+                .addQueryParameter("per_page", "100").build(), transfer)) {
             Participant p = read(() -> CanvasReader.participant(course, u, groupOf.get(u.path("id").asText())));
             ids.add(p.id());
             sink.accept(new Change.ParticipantUpsert(p));
@@ -193,11 +204,11 @@ public final class CanvasConnector implements CourseConnector {
         enrolled.put(course, ids);
     }
 
-    private List<JsonNode> all(String course, HttpUrl first) throws SyncException {
+    private List<JsonNode> all(String course, HttpUrl first, TransferListener transfer) throws SyncException {
         List<JsonNode> items = new ArrayList<>();
         HttpUrl url = first;
         while (url != null) {
-            CanvasClient.Page page = client.get(course, url);
+            Page page = page(course, url, transfer);
             array(page.body(), "list").forEach(items::add);
             url = page.next();
         }
@@ -205,14 +216,15 @@ public final class CanvasConnector implements CourseConnector {
     }
 
     /** A topic whole: the thread, its opening post, every entry; cached posts Canvas no longer has are removed. */
-    private void topic(PullRequest request, JsonNode topic, ChangeSink sink) throws SyncException {
+    private void topic(PullRequest request, JsonNode topic, ChangeSink sink, TransferListener transfer)
+            throws SyncException {
         String course = request.courseId();
         String topicId = read(() -> CanvasReader.id(topic, "id"));
         sink.accept(new Change.ThreadUpsert(read(() -> CanvasReader.thread(course, topic))));
         sink.accept(new Change.PostUpsert(read(() -> CanvasReader.openingPost(course, topic))));
         Set<String> sent = new HashSet<>();
         sent.add(topicId);
-        for (Change c : entries(course, topicId)) {
+        for (Change c : entries(course, topicId, transfer)) {
             if (c.kind() == EntityKind.POST) {
                 sent.add(c.entityId());
             }
@@ -224,22 +236,24 @@ public final class CanvasConnector implements CourseConnector {
     }
 
     /** The entries of a topic from {@code /view}, which Canvas may still be building (503): then wait and ask again. */
-    private List<Change> entries(String course, String topicId) throws SyncException {
-        HttpUrl url = client.api("courses", course, "discussion_topics", topicId, "view").build();
+    private List<Change> entries(String course, String topicId, TransferListener transfer) throws SyncException {
+        HttpUrl url = api("courses", course, "discussion_topics", topicId, "view").build();
         Duration wait = viewRetryBase;
         for (int attempt = 1; ; attempt++) {
             try {
-                return view(course, topicId, client.get(course, url).body());
+                return view(course, topicId, page(course, url, transfer).body());
             } catch (SyncException e) {
                 if (e.kind() != Kind.SERVER_ERROR) {
                     throw e;
                 }
                 if (attempt >= VIEW_ATTEMPTS) {
-                    return entryList(course, topicId);
+                    return entryList(course, topicId, transfer);
                 }
                 Duration least = wait;
                 Duration delay = e.retryAfter().filter(r -> r.compareTo(least) > 0).orElse(least);
                 pacer.sleep(course, delay); // the whole wait: pace() would cut it to the poll interval, or to nothing
+                // A Retry-After also paused the request budget; by the other clock it may end a moment later.
+                pacer.sleep(course, http.budget().waitTime());
                 wait = wait.multipliedBy(2);
             }
         }
@@ -249,16 +263,17 @@ public final class CanvasConnector implements CourseConnector {
      * The slower way to a whole topic, when {@code /view} stays unavailable: the entry list (with each entry's
      * recent replies) and, where an entry has more, its reply list. Replies then hang below their entry.
      */
-    private List<Change> entryList(String course, String topicId) throws SyncException {
+    private List<Change> entryList(String course, String topicId, TransferListener transfer) throws SyncException {
         Map<String, Change> posts = new LinkedHashMap<>();
-        HttpUrl.Builder topic = client.api("courses", course, "discussion_topics", topicId, "entries");
-        for (JsonNode e : all(course, topic.addQueryParameter("per_page", "100").build())) {
+        HttpUrl.Builder topic = api("courses", course, "discussion_topics", topicId, "entries");
+        for (JsonNode e : all(course, topic.addQueryParameter("per_page", "100").build(), transfer)) {
             Change entry = new Change.PostUpsert(read(() -> CanvasReader.entry(course, topicId, e, topicId)));
             posts.put(entry.entityId(), entry);
             JsonNode replies = e.path("recent_replies");
             if (e.path("has_more_replies").asBoolean(false)) {
-                replies = objects(all(course, client.api("courses", course, "discussion_topics", topicId, "entries",
-                        read(() -> CanvasReader.id(e, "id")), "replies").addQueryParameter("per_page", "100").build()));
+                replies = objects(all(course, api("courses", course, "discussion_topics", topicId, "entries",
+                        read(() -> CanvasReader.id(e, "id")), "replies").addQueryParameter("per_page", "100").build(),
+                        transfer));
             }
             for (JsonNode r : replies) {
                 Change reply = new Change.PostUpsert(read(() -> CanvasReader.entry(course, topicId, r, entry.entityId())));
@@ -296,7 +311,7 @@ public final class CanvasConnector implements CourseConnector {
         return changes;
     }
 
-    /** Flattens the entry tree; a malformed entry throws {@link CanvasReader.MalformedException}. */
+    /** Flattens the entry tree; a malformed entry throws {@link nl.sociallearning.workstation.sync.platform.PlatformText.MalformedException}. */
     private void collect(String course, String topicId, JsonNode entries, String parentPostId, Map<String, Change> into) {
         for (JsonNode e : entries) {
             Change post = new Change.PostUpsert(CanvasReader.entry(course, topicId, e, parentPostId));
@@ -305,7 +320,7 @@ public final class CanvasConnector implements CourseConnector {
         }
     }
 
-    private void removeUnlisted(PullRequest request, CanvasCursor cursor, ChangeSink sink) {
+    private void removeUnlisted(PullRequest request, WatermarkCursor cursor, ChangeSink sink) {
         Set<String> seen = listed.finish(request.courseId(), cursor.passId());
         if (seen == null || request.cache() == null) {
             return;
@@ -315,11 +330,12 @@ public final class CanvasConnector implements CourseConnector {
 
     @Override
     public List<Change> thread(String courseId, String threadId) throws SyncException {
-        JsonNode topic = client.get(courseId, client.api("courses", courseId, "discussion_topics", threadId).build()).body();
+        JsonNode topic = page(courseId, api("courses", courseId, "discussion_topics", threadId).build(),
+                TransferListener.NONE).body();
         List<Change> changes = new ArrayList<>();
         changes.add(new Change.ThreadUpsert(read(() -> CanvasReader.thread(courseId, topic))));
         changes.add(new Change.PostUpsert(read(() -> CanvasReader.openingPost(courseId, topic))));
-        changes.addAll(entries(courseId, threadId));
+        changes.addAll(entries(courseId, threadId, TransferListener.NONE));
         return changes;
     }
 
@@ -354,11 +370,11 @@ public final class CanvasConnector implements CourseConnector {
         String target = action.targetId();
         int dot = target.indexOf('.');
         String topicId = dot < 0 ? target : target.substring(0, dot);
-        HttpUrl.Builder url = client.api("courses", action.courseId(), "discussion_topics", topicId, "entries");
+        HttpUrl.Builder url = api("courses", action.courseId(), "discussion_topics", topicId, "entries");
         if (dot >= 0) {
             url.addPathSegment(target.substring(dot + 1)).addPathSegment("replies");
         }
-        JsonNode entry = client.send(action.courseId(), "POST", url.build(),
+        JsonNode entry = send(action.courseId(), "POST", url.build(),
                 Map.of("message", action.payload().getOrDefault("bodyHtml", "")));
         List<Change> state = new ArrayList<>();
         if (entry.hasNonNull("id") && entry.hasNonNull("created_at")) {
@@ -373,13 +389,13 @@ public final class CanvasConnector implements CourseConnector {
         if (dot < 0) {
             return localOnly("Canvas deletes a topic only with all its replies; delete it in Canvas if that is meant");
         }
-        client.send(action.courseId(), "DELETE", client.api("courses", action.courseId(), "discussion_topics",
+        send(action.courseId(), "DELETE", api("courses", action.courseId(), "discussion_topics",
                 target.substring(0, dot), "entries", target.substring(dot + 1)).build(), Map.of());
         return new ActionOutcome.Applied(List.of(), false);
     }
 
     private ActionOutcome updateTopic(ModerationAction action, String field, boolean value) throws SyncException {
-        JsonNode topic = client.send(action.courseId(), "PUT", client.api("courses", action.courseId(),
+        JsonNode topic = send(action.courseId(), "PUT", api("courses", action.courseId(),
                 "discussion_topics", action.targetId()).build(), Map.of(field, String.valueOf(value)));
         List<Change> state = new ArrayList<>();
         if (topic.hasNonNull("id") && (topic.hasNonNull("posted_at") || topic.hasNonNull("created_at"))) {
@@ -388,16 +404,37 @@ public final class CanvasConnector implements CourseConnector {
         return new ActionOutcome.Applied(state, false);
     }
 
-    @Override
-    public void cancel(String courseId) {
-        pacer.cancel(courseId);
-        client.cancel(courseId);
+    /** A list page; the next page is the {@code Link} header's {@code rel="next"} address (null on the last). */
+    record Page(JsonNode body, HttpUrl next) {
     }
 
-    @Override
-    public void close() {
-        pacer.cancelAll();
-        client.close();
+    /** {@code /api/v1/…} on this server. */
+    private HttpUrl.Builder api(String... segments) {
+        String[] all = new String[segments.length + 2];
+        all[0] = "api";
+        all[1] = "v1";
+        System.arraycopy(segments, 0, all, 2, segments.length);
+        return http.url(all);
+    }
+
+    /** A read; a next page is followed as Canvas gives it, and only on this server, so the token never goes elsewhere. */
+    private Page page(String course, HttpUrl url, TransferListener transfer) throws SyncException {
+        HttpUrl base = http.url().build();
+        if (!url.scheme().equals(base.scheme()) || !url.host().equals(base.host()) || url.port() != base.port()) {
+            throw new SyncException(Kind.REFUSED, "Canvas pointed to another server (" + url.host()
+                    + ") for the next page; the token is not sent there.");
+        }
+        PlatformHttp.Reply reply = http.get(course, url, Set.of(), transfer);
+        return new Page(reply.body(), LinkHeader.next(reply.headers().values("Link"), url));
+    }
+
+    /** A write with Canvas's form parameters. */
+    private JsonNode send(String course, String method, HttpUrl url, Map<String, String> form) throws SyncException {
+        FormBody.Builder body = new FormBody.Builder();
+        form.forEach(body::add);
+        RequestBody content = method.equals("DELETE") && form.isEmpty() ? null : body.build();
+        return http.call(course, new Request.Builder().url(url).method(method, content), Set.of(), TransferListener.NONE)
+                .body();
     }
 
     private JsonNode array(JsonNode body, String what) throws SyncException {
@@ -405,17 +442,5 @@ public final class CanvasConnector implements CourseConnector {
             throw new SyncException(Kind.MALFORMED, "Canvas's " + what + " is not a list.");
         }
         return body;
-    }
-
-    private interface Mapping<T> {
-        T map();
-    }
-
-    private static <T> T read(Mapping<T> mapping) throws SyncException {
-        try {
-            return mapping.map();
-        } catch (CanvasReader.MalformedException e) {
-            throw new SyncException(Kind.MALFORMED, "Canvas sent data this program cannot read: " + e.getMessage(), null, e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import nl.sociallearning.workstation.domain.Participant;
 import nl.sociallearning.workstation.domain.ParticipantRole;
 import nl.sociallearning.workstation.domain.Post;
 import nl.sociallearning.workstation.domain.UserIdentity;
+import nl.sociallearning.workstation.sync.platform.PlatformText.MalformedException;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -23,12 +24,6 @@ final class CanvasReader {
     private static final long VERSION_EPOCH = 946_684_800L;
 
     private CanvasReader() {
-    }
-
-    static final class MalformedException extends RuntimeException {
-        MalformedException(String message) {
-            super(message);
-        }
     }
 
     static UserIdentity identity(JsonNode self) {

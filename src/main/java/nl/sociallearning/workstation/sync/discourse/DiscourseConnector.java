@@ -12,7 +12,6 @@ import nl.sociallearning.workstation.domain.UserIdentity;
 import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.CacheIndex;
 import nl.sociallearning.workstation.sync.ChangeSink;
-import nl.sociallearning.workstation.sync.CourseConnector;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
 import nl.sociallearning.workstation.sync.ServerAddress;
@@ -23,6 +22,7 @@ import nl.sociallearning.workstation.sync.TransferListener;
 import nl.sociallearning.workstation.sync.platform.CourseIds;
 import nl.sociallearning.workstation.sync.platform.HttpFailures;
 import nl.sociallearning.workstation.sync.platform.IdSets;
+import nl.sociallearning.workstation.sync.platform.PlatformConnector;
 import nl.sociallearning.workstation.sync.platform.PlatformHttp;
 import nl.sociallearning.workstation.sync.platform.PlatformText;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
@@ -44,6 +44,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
+
 /**
  * A Discourse site as one course, its categories as modules; an {@code Api-Key} with the {@code Api-Username}
  * it acts as (a moderator). Discourse allows 60 requests a minute per key by default, so every request is
@@ -58,7 +60,7 @@ import java.util.stream.Collectors;
  * watermark ({@code /posts.json?before=}) are read again; the review queue gives pending posts and flagged
  * topics. Soft-deleted posts come with {@code deleted_at}; posts gone from a topic's stream are removed.
  */
-public final class DiscourseConnector implements CourseConnector {
+public final class DiscourseConnector extends PlatformConnector {
 
     /** Budget and pace; the clock, for tests. */
     public record Settings(int requestsPerMinute, Duration sweepEvery, Duration pollInterval, Clock clock) {
@@ -70,12 +72,10 @@ public final class DiscourseConnector implements CourseConnector {
     static final int BATCH = 20;
     private static final int PER_PAGE = 100;
 
-    private final PlatformHttp http;
     private final String courseId;
     private final String username;
     private final DiscourseReader reader;
     private final Settings settings;
-    private final PollPacer pacer;
     private final DiscourseActions actions;
     private volatile Map<String, String> categories;
     /** Category ids still unknown after the categories were read again for them: not asked about twice. */
@@ -88,28 +88,35 @@ public final class DiscourseConnector implements CourseConnector {
     }
 
     public DiscourseConnector(ServerAddress server, ServerCredentials credentials, Settings settings) {
-        if (credentials.username() == null || credentials.username().isBlank()) {
-            throw new IllegalArgumentException("Discourse needs the username the API key acts as (Api-Username).");
-        }
+        super(connect(server, credentials, settings), new PollPacer(settings.pollInterval()));
         this.username = credentials.username();
         this.settings = settings;
-        this.http = new PlatformHttp(server, r -> r.header("Api-Key", credentials.token()).header("Api-Username", username),
-                new RateBudget(settings.requestsPerMinute(), Duration.ofMinutes(1), settings.clock()), this::failure);
         this.courseId = CourseIds.forSite("discourse", server);
         this.reader = new DiscourseReader(courseId);
-        this.pacer = new PollPacer(settings.pollInterval());
         this.actions = new DiscourseActions(this);
     }
 
+    private static PlatformHttp connect(ServerAddress server, ServerCredentials credentials, Settings settings) {
+        String username = credentials.username();
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("Discourse needs the username the API key acts as (Api-Username).");
+        }
+        return new PlatformHttp(server, r -> r.header("Api-Key", credentials.token()).header("Api-Username", username),
+                new RateBudget(settings.requestsPerMinute(), Duration.ofMinutes(1), settings.clock()),
+                answer -> failure(username, answer));
+    }
+
     /** Discourse answers a wrong key with 403 "invalid_access", and throttling with 429 and a wait. */
-    private SyncException failure(int code, okhttp3.Headers headers, JsonNode body) {
+    private static SyncException failure(String username, PlatformHttp.Answer answer) {
+        int code = answer.code();
+        JsonNode body = answer.body();
         String type = body.path("error_type").asText("");
         if ((code == 403 && type.equals("invalid_access")) || code == 401) {
             return new SyncException(Kind.UNAUTHORIZED, "Discourse did not accept the API key (token) for user '"
                     + username + "'. Make a key for that user in the admin panel (API › New key) and enter it again.");
         }
         if (code == 429) {
-            Duration wait = HttpFailures.retryAfter(headers.get("Retry-After"));
+            Duration wait = HttpFailures.retryAfter(answer.headers().get("Retry-After"));
             if (wait == null && body.path("extras").has("wait_seconds")) {
                 wait = Duration.ofSeconds(body.path("extras").path("wait_seconds").asLong(1));
             }
@@ -494,18 +501,6 @@ public final class DiscourseConnector implements CourseConnector {
         return read(() -> actions.send(action));
     }
 
-    @Override
-    public void cancel(String courseId) {
-        pacer.cancel(courseId);
-        http.cancel(courseId);
-    }
-
-    @Override
-    public void close() {
-        pacer.cancelAll();
-        http.close();
-    }
-
     private void checkCourse(String id) throws SyncException {
         if (!courseId.equals(id)) {
             throw new SyncException(Kind.NOT_FOUND, "This Discourse site is course " + courseId + ", not " + id + ".");
@@ -535,15 +530,4 @@ public final class DiscourseConnector implements CourseConnector {
         }
     }
 
-    interface Reading<T> {
-        T read() throws SyncException;
-    }
-
-    static <T> T read(Reading<T> reading) throws SyncException {
-        try {
-            return reading.read();
-        } catch (PlatformText.MalformedException e) {
-            throw PlatformHttp.malformed(e.getMessage(), e);
-        }
-    }
 }

@@ -9,7 +9,6 @@ import nl.sociallearning.workstation.domain.Participant;
 import nl.sociallearning.workstation.domain.UserIdentity;
 import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.ChangeSink;
-import nl.sociallearning.workstation.sync.CourseConnector;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
 import nl.sociallearning.workstation.sync.ServerAddress;
@@ -18,14 +17,23 @@ import nl.sociallearning.workstation.sync.SyncException.Kind;
 import nl.sociallearning.workstation.sync.TransferListener;
 import nl.sociallearning.workstation.sync.platform.IdSets;
 import nl.sociallearning.workstation.sync.platform.PassListings;
+import nl.sociallearning.workstation.sync.platform.PlatformConnector;
+import nl.sociallearning.workstation.sync.platform.PlatformHttp;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
+import nl.sociallearning.workstation.sync.platform.RateBudget;
+import nl.sociallearning.workstation.sync.platform.WatermarkCursor;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -33,7 +41,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static nl.sociallearning.workstation.sync.moodle.MoodleClient.params;
+import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
 
 /**
  * A Moodle site through its web services (REST, a token of a service that includes the functions below).
@@ -49,17 +57,18 @@ import static nl.sociallearning.workstation.sync.moodle.MoodleClient.params;
  * </ul>
  * A pass stores its place in the cursor after each listing page, so a long first sync resumes after a restart.
  */
-public final class MoodleConnector implements CourseConnector {
+public final class MoodleConnector extends PlatformConnector {
 
     static final int PER_PAGE = 50;
     static final Duration RECONCILE_EVERY = Duration.ofHours(6);
 
+    /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
+
     private final ServerAddress server;
-    private final MoodleClient client;
+    private final String token;
     private final Clock clock;
     private final Duration reconcileEvery;
-    /** Between polls of a caught-up course: the engine's long poll (25 s) stands for the wait. */
-    private final PollPacer pacer = new PollPacer(Duration.ofSeconds(60));
     private volatile SiteInfo site;
     /** Per course: its forums, read at the start of a pass. */
     private final Map<String, List<Forum>> forums = new ConcurrentHashMap<>();
@@ -79,11 +88,7 @@ public final class MoodleConnector implements CourseConnector {
     }
 
     public MoodleConnector(ServerAddress server, String token) {
-        this(server, token, new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(60))
-                .retryOnConnectionFailure(false)
-                .build(), Clock.systemUTC());
+        this(server, token, PlatformHttp.client(Duration.ofSeconds(60)), Clock.systemUTC());
     }
 
     MoodleConnector(ServerAddress server, String token, OkHttpClient http, Clock clock) {
@@ -92,8 +97,11 @@ public final class MoodleConnector implements CourseConnector {
 
     /** {@code reconcileEvery}: how often a pass lists and reads every discussion (zero: every pass). */
     MoodleConnector(ServerAddress server, String token, OkHttpClient http, Clock clock, Duration reconcileEvery) {
+        super(new PlatformHttp(server, request -> { }, RateBudget.unlimited(),
+                answer -> MoodleErrors.classify(server, answer), http), new PollPacer(POLL_INTERVAL));
         this.server = server;
-        this.client = new MoodleClient(server, token, http);
+        // The token travels in the POST body, not the address, so it stays out of server access logs.
+        this.token = token;
         this.clock = clock;
         this.reconcileEvery = reconcileEvery;
     }
@@ -111,7 +119,7 @@ public final class MoodleConnector implements CourseConnector {
 
     /** {@code core_webservice_get_site_info}: who the token belongs to and which functions it may call. */
     SiteInfo refreshSite() throws SyncException {
-        JsonNode info = client.call(null, "core_webservice_get_site_info");
+        JsonNode info = call(null, "core_webservice_get_site_info", Map.of(), TransferListener.NONE);
         if (!info.isObject() || !info.has("userid")) {
             throw new SyncException(Kind.MALFORMED, server + " answered, but not as Moodle's site info does: is this a Moodle site?");
         }
@@ -143,7 +151,7 @@ public final class MoodleConnector implements CourseConnector {
     public List<Course> courses() throws SyncException {
         SiteInfo s = site();
         require("core_enrol_get_users_courses");
-        JsonNode list = client.call(null, "core_enrol_get_users_courses", params("userid", s.me().id()));
+        JsonNode list = call(null, "core_enrol_get_users_courses", params("userid", s.me().id()), TransferListener.NONE);
         List<Course> courses = new ArrayList<>();
         for (JsonNode c : list) {
             courses.add(read(() -> MoodleReader.course(c, s.siteName(), ZoneId.systemDefault())));
@@ -154,18 +162,20 @@ public final class MoodleConnector implements CourseConnector {
     @Override
     public PullResult pull(PullRequest request, ChangeSink sink, TransferListener transfer) throws SyncException {
         String course = request.courseId();
-        MoodleCursor cursor = MoodleCursor.parse(request.cursor());
+        WatermarkCursor cursor = WatermarkCursor.decode(request.cursor());
+        transfer = PlatformHttp.runningTotal(transfer);
         if (!cursor.inPass()) {
             pacer.pace(course, request.longPoll());
             long now = clock.instant().getEpochSecond();
-            boolean reconcile = cursor.since() == 0
-                    || now - cursor.reconciledAt() >= reconcileEvery.toSeconds();
-            if (!reconcile && !hasUpdates(course, cursor.since())) {
-                return new PullResult(cursor.write(), false, OptionalLong.empty());
+            long since = cursor.watermark().getEpochSecond();
+            boolean reconcile = since == 0
+                    || now - cursor.reconciledAt().getEpochSecond() >= reconcileEvery.toSeconds();
+            if (!reconcile && !hasUpdates(course, since, transfer)) {
+                return new PullResult(cursor.encode(), false, OptionalLong.empty());
             }
             cursor = cursor.startPass(reconcile, UUID.randomUUID().toString());
-            forums.put(course, readForums(course));
-            participants(course, sink);
+            forums.put(course, readForums(course, transfer));
+            participants(course, sink, transfer);
             if (reconcile) {
                 listed.start(course, cursor.passId());
             }
@@ -173,36 +183,41 @@ public final class MoodleConnector implements CourseConnector {
         List<Forum> courseForums = forums.get(course);
         if (courseForums == null) {
             // A pass resumed after a restart: its forums are read again.
-            courseForums = readForums(course);
+            courseForums = readForums(course, transfer);
             forums.put(course, courseForums);
-            participants(course, sink);
+            participants(course, sink, transfer);
         }
-        if (cursor.forum() < courseForums.size()) {
-            cursor = listPage(request, courseForums.get(cursor.forum()), cursor, sink);
+        if (forum(cursor) < courseForums.size()) {
+            cursor = listPage(request, courseForums.get(forum(cursor)), cursor, sink, transfer);
         }
-        if (cursor.forum() < courseForums.size()) {
-            return new PullResult(cursor.write(), true, OptionalLong.empty());
+        if (forum(cursor) < courseForums.size()) {
+            return new PullResult(cursor.encode(), true, OptionalLong.empty());
         }
-        if (cursor.reconcile()) {
+        if (cursor.reconciling()) {
             removeUnlisted(request, cursor, sink);
         }
         forums.remove(course);
-        return new PullResult(cursor.endPass(clock.instant().getEpochSecond()).write(), false, OptionalLong.empty());
+        return new PullResult(cursor.endPass(clock.instant()).encode(), false, OptionalLong.empty());
+    }
+
+    /** Where a pass stands: the index of the forum it lists. */
+    private static int forum(WatermarkCursor cursor) {
+        return (int) cursor.number("forum", 0);
     }
 
     /** The cheap probe of an idle course: has anything in it changed since the watermark? */
-    private boolean hasUpdates(String course, long since) throws SyncException {
+    private boolean hasUpdates(String course, long since, TransferListener transfer) throws SyncException {
         if (!site().allows("core_course_get_updates_since")) {
             return true;
         }
-        JsonNode updates = client.call(course, "core_course_get_updates_since",
-                params("courseid", course, "since", String.valueOf(since)));
+        JsonNode updates = call(course, "core_course_get_updates_since",
+                params("courseid", course, "since", String.valueOf(since)), transfer);
         return updates.path("instances").size() > 0;
     }
 
-    private List<Forum> readForums(String course) throws SyncException {
+    private List<Forum> readForums(String course, TransferListener transfer) throws SyncException {
         require("mod_forum_get_forums_by_courses");
-        JsonNode list = client.call(course, "mod_forum_get_forums_by_courses", params("courseids[0]", course));
+        JsonNode list = call(course, "mod_forum_get_forums_by_courses", params("courseids[0]", course), transfer);
         List<Forum> result = new ArrayList<>();
         for (JsonNode f : list) {
             result.add(read(() -> new Forum(MoodleReader.id(f, "id"), f.path("name").asText(""))));
@@ -210,11 +225,11 @@ public final class MoodleConnector implements CourseConnector {
         return result;
     }
 
-    private void participants(String course, ChangeSink sink) throws SyncException {
+    private void participants(String course, ChangeSink sink, TransferListener transfer) throws SyncException {
         if (!site().allows("core_enrol_get_enrolled_users")) {
             return;
         }
-        JsonNode users = client.call(course, "core_enrol_get_enrolled_users", params("courseid", course));
+        JsonNode users = call(course, "core_enrol_get_enrolled_users", params("courseid", course), transfer);
         Set<String> ids = ConcurrentHashMap.newKeySet();
         for (JsonNode u : users) {
             Participant p = read(() -> MoodleReader.participant(course, u));
@@ -225,17 +240,18 @@ public final class MoodleConnector implements CourseConnector {
     }
 
     /** One listing page of one forum, and the discussions on it that are newer than the watermark. */
-    private MoodleCursor listPage(PullRequest request, Forum forum, MoodleCursor cursor, ChangeSink sink)
-            throws SyncException {
+    private WatermarkCursor listPage(PullRequest request, Forum forum, WatermarkCursor cursor, ChangeSink sink,
+                                  TransferListener transfer) throws SyncException {
         String course = request.courseId();
         require("mod_forum_get_forum_discussions");
-        JsonNode page = client.call(course, "mod_forum_get_forum_discussions", params("forumid", forum.id(),
-                "sortorder", "1", "page", String.valueOf(cursor.page()), "perpage", String.valueOf(PER_PAGE)));
+        JsonNode page = call(course, "mod_forum_get_forum_discussions", params("forumid", forum.id(), "sortorder", "1",
+                "page", String.valueOf(cursor.number("page", 0)), "perpage", String.valueOf(PER_PAGE)), transfer);
         JsonNode discussions = page.path("discussions");
         if (!discussions.isArray()) {
             throw new SyncException(Kind.MALFORMED, "Moodle's discussion list has no 'discussions'.");
         }
-        Set<String> seen = cursor.reconcile() ? listed.of(course, cursor.passId()) : null;
+        Set<String> seen = cursor.reconciling() ? listed.of(course, cursor.passId()) : null;
+        long since = cursor.watermark().getEpochSecond();
         boolean reachedWatermark = false;
         for (JsonNode d : discussions) {
             long activity = MoodleReader.activity(d);
@@ -244,9 +260,9 @@ public final class MoodleConnector implements CourseConnector {
             if (seen != null) {
                 seen.add(id);
             }
-            cursor = cursor.seen(activity);
+            cursor = cursor.seen(Instant.ofEpochSecond(activity));
             boolean pinnedOutOfOrder = d.path("pinned").asBoolean(false);
-            if (activity <= cursor.since() && cursor.since() > 0 && !cursor.reconcile()) {
+            if (activity <= since && since > 0 && !cursor.reconciling()) {
                 // Pinned discussions come first whatever their age; the first old unpinned one ends the news.
                 if (!pinnedOutOfOrder) {
                     reachedWatermark = true;
@@ -256,20 +272,21 @@ public final class MoodleConnector implements CourseConnector {
             }
             // A reconciling pass reads old discussions too: deleting a reply can move a discussion's time backwards.
             sink.accept(new Change.ThreadUpsert(read(() -> MoodleReader.thread(course, d, forum.name()))));
-            discussionPosts(request, id, sink);
+            discussionPosts(request, id, sink, transfer);
         }
         boolean lastPage = discussions.size() < PER_PAGE;
         if (lastPage || reachedWatermark) {
-            return cursor.nextForum();
+            return cursor.with("forum", forum(cursor) + 1).with("page", 0);
         }
-        return cursor.nextPage();
+        return cursor.with("page", cursor.number("page", 0) + 1);
     }
 
     /** A discussion's posts, whole; posts the cache holds for it that Moodle no longer sends are removed. */
-    private void discussionPosts(PullRequest request, String discussionId, ChangeSink sink) throws SyncException {
+    private void discussionPosts(PullRequest request, String discussionId, ChangeSink sink, TransferListener transfer)
+            throws SyncException {
         String course = request.courseId();
         Set<String> sent = new HashSet<>();
-        for (Change c : readDiscussion(course, discussionId)) {
+        for (Change c : readDiscussion(course, discussionId, transfer)) {
             if (c.kind() == EntityKind.POST) {
                 sent.add(c.entityId());
             }
@@ -280,10 +297,11 @@ public final class MoodleConnector implements CourseConnector {
         }
     }
 
-    private List<Change> readDiscussion(String course, String discussionId) throws SyncException {
+    private List<Change> readDiscussion(String course, String discussionId, TransferListener transfer)
+            throws SyncException {
         require("mod_forum_get_discussion_posts");
-        JsonNode answer = client.call(course, "mod_forum_get_discussion_posts", params("discussionid", discussionId,
-                "sortby", "created", "sortdirection", "ASC"));
+        JsonNode answer = call(course, "mod_forum_get_discussion_posts", params("discussionid", discussionId,
+                "sortby", "created", "sortdirection", "ASC"), transfer);
         if (answer.hasNonNull("forumid")) {
             forumOfDiscussion.put(discussionId, answer.get("forumid").asText());
         }
@@ -302,7 +320,7 @@ public final class MoodleConnector implements CourseConnector {
         return changes;
     }
 
-    private void removeUnlisted(PullRequest request, MoodleCursor cursor, ChangeSink sink) {
+    private void removeUnlisted(PullRequest request, WatermarkCursor cursor, ChangeSink sink) {
         Set<String> seen = listed.finish(request.courseId(), cursor.passId());
         if (seen == null || request.cache() == null) {
             return;
@@ -312,7 +330,7 @@ public final class MoodleConnector implements CourseConnector {
 
     @Override
     public List<Change> thread(String courseId, String threadId) throws SyncException {
-        return readDiscussion(courseId, threadId);
+        return readDiscussion(courseId, threadId, TransferListener.NONE);
     }
 
     @Override
@@ -320,9 +338,9 @@ public final class MoodleConnector implements CourseConnector {
         try {
             return switch (action.type()) {
                 case REPLY -> reply(action);
-                case DELETE -> call(action, "mod_forum_delete_post", params("postid", action.targetId()));
+                case DELETE -> apply(action, "mod_forum_delete_post", params("postid", action.targetId()));
                 case LOCK, UNLOCK -> lock(action);
-                case PIN, UNPIN -> call(action, "mod_forum_set_pin_state", params("discussionid", action.targetId(),
+                case PIN, UNPIN -> apply(action, "mod_forum_set_pin_state", params("discussionid", action.targetId(),
                         "targetstate", action.type() == nl.sociallearning.workstation.domain.ActionType.PIN ? "1" : "0"));
                 case HIDE, UNHIDE -> localOnly("core Moodle cannot hide a post from students");
                 case RESTORE -> localOnly("Moodle deletes posts for good; a deleted post cannot be restored");
@@ -342,9 +360,9 @@ public final class MoodleConnector implements CourseConnector {
         return new ActionOutcome.LocalOnly("Kept in the workstation, not sent to Moodle: " + why + ".");
     }
 
-    private ActionOutcome call(ModerationAction action, String function, Map<String, String> params) throws SyncException {
+    private ActionOutcome apply(ModerationAction action, String function, Map<String, String> params) throws SyncException {
         require(function);
-        client.call(action.courseId(), function, params);
+        call(action.courseId(), function, params, TransferListener.NONE);
         return new ActionOutcome.Applied(List.of(), false);
     }
 
@@ -353,7 +371,7 @@ public final class MoodleConnector implements CourseConnector {
         String discussion = action.targetId();
         String forum = forumOfDiscussion.get(discussion);
         if (forum == null) {
-            readDiscussion(action.courseId(), discussion);
+            readDiscussion(action.courseId(), discussion, TransferListener.NONE);
             forum = forumOfDiscussion.get(discussion);
             if (forum == null) {
                 return new ActionOutcome.Rejected("Moodle did not say which forum discussion " + discussion + " is in.");
@@ -361,8 +379,8 @@ public final class MoodleConnector implements CourseConnector {
         }
         boolean lock = action.type() == nl.sociallearning.workstation.domain.ActionType.LOCK;
         require("mod_forum_set_lock_state");
-        JsonNode answer = client.call(action.courseId(), "mod_forum_set_lock_state", params("forumid", forum,
-                "discussionid", discussion, "targetstate", lock ? "0" : "1"));
+        JsonNode answer = call(action.courseId(), "mod_forum_set_lock_state", params("forumid", forum,
+                "discussionid", discussion, "targetstate", lock ? "0" : "1"), TransferListener.NONE);
         if (answer.has("locked") && answer.get("locked").asBoolean() != lock) {
             return new ActionOutcome.Rejected("Moodle left the discussion " + (lock ? "unlocked" : "locked") + ".");
         }
@@ -380,14 +398,14 @@ public final class MoodleConnector implements CourseConnector {
         String subject = "Re:";
         String discussion = null;
         if (site().allows("mod_forum_get_discussion_post")) {
-            JsonNode parent = client.call(action.courseId(), "mod_forum_get_discussion_post", params("postid", action.targetId()))
-                    .path("post");
+            JsonNode parent = call(action.courseId(), "mod_forum_get_discussion_post", params("postid", action.targetId()),
+                    TransferListener.NONE).path("post");
             subject = parent.path("replysubject").asText(subject);
             discussion = parent.path("discussionid").asText(null);
         }
         if (discussion != null) {
             String me = site().me().id();
-            for (Change c : readDiscussion(action.courseId(), discussion)) {
+            for (Change c : readDiscussion(action.courseId(), discussion, TransferListener.NONE)) {
                 if (c instanceof Change.PostUpsert up && me.equals(up.post().authorId())
                         && action.targetId().equals(up.post().parentId()) && body.equals(up.post().bodyHtml())
                         && !up.post().createdAt().isBefore(action.createdAt().minusSeconds(5))) {
@@ -401,7 +419,7 @@ public final class MoodleConnector implements CourseConnector {
             params.put("options[0][name]", "private");
             params.put("options[0][value]", "1");
         }
-        JsonNode answer = client.call(action.courseId(), "mod_forum_add_discussion_post", params);
+        JsonNode answer = call(action.courseId(), "mod_forum_add_discussion_post", params, TransferListener.NONE);
         List<Change> state = new ArrayList<>();
         if (answer.path("post").isObject()) {
             state.add(new Change.PostUpsert(read(() -> MoodleReader.post(action.courseId(), answer.get("post")))));
@@ -409,27 +427,24 @@ public final class MoodleConnector implements CourseConnector {
         return new ActionOutcome.Applied(state, false);
     }
 
-    @Override
-    public void cancel(String courseId) {
-        pacer.cancel(courseId);
-        client.cancel(courseId);
+    /**
+     * Calls web service {@code function} with Moodle's flat parameters ({@code courseids[0]=3}); the token goes in
+     * the POST body. {@code courseId} scopes cancellation.
+     */
+    private JsonNode call(String courseId, String function, Map<String, String> params, TransferListener transfer)
+            throws SyncException {
+        FormBody.Builder body = new FormBody.Builder().add("wstoken", token);
+        params.forEach(body::add);
+        HttpUrl url = http.url("webservice", "rest", "server.php").addQueryParameter("wsfunction", function)
+                .addQueryParameter("moodlewsrestformat", "json").build();
+        return http.call(courseId, new Request.Builder().url(url).post(body.build()), Set.of(), transfer).body();
     }
 
-    @Override
-    public void close() {
-        pacer.cancelAll();
-        client.close();
-    }
-
-    private interface Mapping<T> {
-        T map();
-    }
-
-    private <T> T read(Mapping<T> mapping) throws SyncException {
-        try {
-            return mapping.map();
-        } catch (MoodleReader.MalformedException e) {
-            throw new SyncException(Kind.MALFORMED, "Moodle sent data this program cannot read: " + e.getMessage(), null, e);
+    static Map<String, String> params(String... keyValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
         }
+        return map;
     }
 }

@@ -9,6 +9,7 @@ import nl.sociallearning.workstation.domain.Participant;
 import nl.sociallearning.workstation.domain.ParticipantRole;
 import nl.sociallearning.workstation.domain.Post;
 import nl.sociallearning.workstation.domain.UserIdentity;
+import nl.sociallearning.workstation.sync.platform.PlatformText.MalformedException;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,12 +27,6 @@ final class MoodleReader {
     private static final Set<String> MODERATOR_ROLES = Set.of("manager", "coursecreator", "editingteacher", "teacher");
 
     private MoodleReader() {
-    }
-
-    static final class MalformedException extends RuntimeException {
-        MalformedException(String message) {
-            super(message);
-        }
     }
 
     static UserIdentity identity(JsonNode siteInfo) {

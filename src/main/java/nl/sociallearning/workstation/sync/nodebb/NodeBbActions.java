@@ -82,7 +82,7 @@ final class NodeBbActions {
         JsonNode response = reply.body().path("response");
         if (a.type() == ActionType.REPLY && response.path("queued").asBoolean(false)) {
             // The moderator's own reply went to the post queue: it shows as pending until someone accepts it.
-            return new ActionOutcome.Applied(NodeBbConnector.read(() -> queuedState(response)), false);
+            return new ActionOutcome.Applied(PlatformHttp.read(() -> queuedState(response)), false);
         }
         return new ActionOutcome.Applied(state(tid), false);
     }
@@ -217,7 +217,7 @@ final class NodeBbActions {
 
     /** The topic as NodeBB has it now, for the cache. */
     private List<Change> state(String tid) throws SyncException {
-        List<Change> topic = NodeBbConnector.read(() -> connector.topic(tid, connector.readFlags(TransferListener.NONE),
+        List<Change> topic = PlatformHttp.read(() -> connector.topic(tid, connector.readFlags(TransferListener.NONE),
                 TransferListener.NONE));
         return topic == null ? List.of(new Change.Removal(EntityKind.THREAD, tid)) : topic;
     }

@@ -11,7 +11,6 @@ import nl.sociallearning.workstation.domain.UserIdentity;
 import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.CacheIndex;
 import nl.sociallearning.workstation.sync.ChangeSink;
-import nl.sociallearning.workstation.sync.CourseConnector;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
 import nl.sociallearning.workstation.sync.ServerAddress;
@@ -21,6 +20,7 @@ import nl.sociallearning.workstation.sync.SyncException.Kind;
 import nl.sociallearning.workstation.sync.TransferListener;
 import nl.sociallearning.workstation.sync.platform.CourseIds;
 import nl.sociallearning.workstation.sync.platform.IdSets;
+import nl.sociallearning.workstation.sync.platform.PlatformConnector;
 import nl.sociallearning.workstation.sync.platform.PlatformHttp;
 import nl.sociallearning.workstation.sync.platform.PlatformText;
 import nl.sociallearning.workstation.sync.platform.PollPacer;
@@ -44,6 +44,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static nl.sociallearning.workstation.sync.platform.PlatformHttp.read;
+
 /**
  * A NodeBB forum (v3/v4) as one course, its categories as modules. Reads the read API ({@code /api/…}, the data
  * of the forum's pages), acts through the write API ({@code /api/v3/…}); a Bearer token of a moderator or
@@ -57,7 +59,7 @@ import java.util.stream.Collectors;
  * deleted for good (id sets against the cache). Each pull also reads the flags (open flags give posts their flag
  * counts; a changed count re-reads the topic) and the post queue (pending posts).
  */
-public final class NodeBbConnector implements CourseConnector {
+public final class NodeBbConnector extends PlatformConnector {
 
     /** How often to sweep and poll; the clock, for tests. */
     public record Settings(Duration sweepEvery, Duration pollInterval, Clock clock) {
@@ -66,11 +68,9 @@ public final class NodeBbConnector implements CourseConnector {
         }
     }
 
-    private final PlatformHttp http;
     private final String courseId;
     private final NodeBbReader reader;
     private final Settings settings;
-    private final PollPacer pacer;
     private final NodeBbActions actions;
     /** Which topic a post is in, learnt while syncing; spares a request per action. */
     private final Map<String, String> topicOfPost = new java.util.concurrent.ConcurrentHashMap<>();
@@ -80,20 +80,19 @@ public final class NodeBbConnector implements CourseConnector {
     }
 
     public NodeBbConnector(ServerAddress server, ServerCredentials credentials, Settings settings) {
-        this.http = new PlatformHttp(server, r -> r.header("Authorization", "Bearer " + credentials.token()),
-                RateBudget.unlimited(), NodeBbConnector::failure);
+        super(new PlatformHttp(server, r -> r.header("Authorization", "Bearer " + credentials.token()),
+                RateBudget.unlimited(), NodeBbConnector::failure), new PollPacer(settings.pollInterval()));
         this.courseId = CourseIds.forSite("nodebb", server);
         this.reader = new NodeBbReader(courseId);
         this.settings = settings;
-        this.pacer = new PollPacer(settings.pollInterval());
         this.actions = new NodeBbActions(http, courseId, this);
     }
 
     /** NodeBB's write API names its errors in {@code status.message}, e.g. "[[error:no-privileges]]". */
-    private static SyncException failure(int code, okhttp3.Headers headers, JsonNode body) {
-        if (code == 401) {
+    private static SyncException failure(PlatformHttp.Answer answer) {
+        if (answer.code() == 401) {
             return new SyncException(Kind.UNAUTHORIZED, "NodeBB did not accept the token ("
-                    + body.path("status").path("message").asText("HTTP 401") + "). Make a new one in the admin panel "
+                    + answer.body().path("status").path("message").asText("HTTP 401") + "). Make a new one in the admin panel "
                     + "(Settings › API Access) and enter it again.");
         }
         return null;
@@ -140,7 +139,7 @@ public final class NodeBbConnector implements CourseConnector {
         checkCourse(request.courseId());
         WatermarkCursor cursor = WatermarkCursor.decode(request.cursor());
         pacer.pace(courseId, request.longPoll());
-        return read(() -> pullPage(request, cursor, sink, transfer));
+        return read(() -> pullPage(request, cursor, sink, PlatformHttp.runningTotal(transfer)));
     }
 
     private PullResult pullPage(PullRequest request, WatermarkCursor start, ChangeSink sink, TransferListener transfer)
@@ -519,18 +518,6 @@ public final class NodeBbConnector implements CourseConnector {
         return actions.send(action);
     }
 
-    @Override
-    public void cancel(String courseId) {
-        pacer.cancel(courseId);
-        http.cancel(courseId);
-    }
-
-    @Override
-    public void close() {
-        pacer.cancelAll();
-        http.close();
-    }
-
     private void checkCourse(String id) throws SyncException {
         if (!courseId.equals(id)) {
             throw new SyncException(Kind.NOT_FOUND, "This NodeBB forum is course " + courseId + ", not " + id + ".");
@@ -550,19 +537,6 @@ public final class NodeBbConnector implements CourseConnector {
         public void accept(Change change) {
             sink.accept(change);
             count++;
-        }
-    }
-
-    interface Reading<T> {
-        T read() throws SyncException;
-    }
-
-    /** Runs a mapping, turning a shape NodeBB did not promise into a clear MALFORMED failure. */
-    static <T> T read(Reading<T> reading) throws SyncException {
-        try {
-            return reading.read();
-        } catch (PlatformText.MalformedException e) {
-            throw PlatformHttp.malformed(e.getMessage(), e);
         }
     }
 

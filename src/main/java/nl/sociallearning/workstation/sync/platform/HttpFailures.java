@@ -3,6 +3,7 @@ package nl.sociallearning.workstation.sync.platform;
 import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncException.Kind;
+import okhttp3.Headers;
 import okhttp3.Response;
 
 import java.io.IOException;
@@ -19,8 +20,11 @@ public final class HttpFailures {
     }
 
     public static SyncException fromResponse(Response response, String detail) {
-        int code = response.code();
-        Duration retryAfter = retryAfter(response.header("Retry-After"));
+        return from(response.code(), response.headers(), detail);
+    }
+
+    public static SyncException from(int code, Headers headers, String detail) {
+        Duration retryAfter = retryAfter(headers.get("Retry-After"));
         return switch (code) {
             case 401 -> new SyncException(Kind.UNAUTHORIZED, "The server did not accept the token (" + detail + ").");
             case 403 -> new SyncException(Kind.FORBIDDEN, "Your account may not do this on the server (" + detail + ").");

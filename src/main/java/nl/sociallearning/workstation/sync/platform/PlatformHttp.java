@@ -17,8 +17,10 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,10 +40,28 @@ public final class PlatformHttp implements AutoCloseable {
     public record Reply(int code, Headers headers, JsonNode body) {
     }
 
-    /** A platform's reading of an answer; null means "the usual reading". */
+    /**
+     * An answer as a platform's {@link FailureRule} sees it: where it came from, its status and headers, its JSON
+     * body (a {@code MissingNode} if it had none or it is not JSON), and, when it is not JSON, the parser's reason.
+     */
+    public record Answer(HttpUrl url, int code, Headers headers, JsonNode body, byte[] bytes, String unreadable) {
+        public boolean successful() {
+            return code >= 200 && code < 300;
+        }
+
+        /** The body as text, for answers that are not JSON (Canvas' throttling, a web server's HTML page). */
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A platform's reading of an answer, asked first for every answer (also a successful one: Moodle's errors come
+     * with HTTP 200); null means "the usual reading".
+     */
     @FunctionalInterface
     public interface FailureRule {
-        SyncException classify(int code, Headers headers, JsonNode body);
+        SyncException classify(Answer answer);
     }
 
     private final ServerAddress server;
@@ -55,17 +75,28 @@ public final class PlatformHttp implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
 
     public PlatformHttp(ServerAddress server, Consumer<Request.Builder> auth, RateBudget budget, FailureRule rule) {
+        this(server, auth, budget, rule, client(Duration.ofSeconds(45)));
+    }
+
+    /** A client for a platform's requests, with its read timeout. */
+    public static OkHttpClient client(Duration readTimeout) {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(readTimeout)
+                // Retries are the engine's: with backoff, and visible.
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    /** With the platform's own client (timeouts; tests). */
+    public PlatformHttp(ServerAddress server, Consumer<Request.Builder> auth, RateBudget budget, FailureRule rule,
+                        OkHttpClient http) {
         this.server = server;
         this.base = HttpUrl.get(server.baseUri().toString());
         this.auth = auth;
         this.budget = budget;
-        this.rule = rule == null ? (code, headers, body) -> null : rule;
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(45))
-                // Retries are the engine's: with backoff, and visible.
-                .retryOnConnectionFailure(false)
-                .build();
+        this.rule = rule == null ? answer -> null : rule;
+        this.http = http;
     }
 
     public ServerAddress server() {
@@ -129,20 +160,21 @@ public final class PlatformHttp implements AutoCloseable {
         try (Response response = call.execute()) {
             byte[] bytes = response.body().bytes();
             transfer.bytesRead(bytes.length);
-            JsonNode body = parse(bytes, response.isSuccessful() || expected.contains(response.code()));
-            SyncException special = rule.classify(response.code(), response.headers(), body);
+            Answer answer = answer(call.request().url(), response, bytes);
+            SyncException special = rule.classify(answer);
             if (special != null) {
                 special.retryAfter().ifPresent(budget::pause);
                 throw special;
             }
             if (!response.isSuccessful() && !expected.contains(response.code())) {
-                SyncException failure = HttpFailures.fromResponse(response, detail(response.code(), body));
+                SyncException failure = HttpFailures.from(answer.code(), answer.headers(), detail(answer.code(), answer.body()));
                 failure.retryAfter().ifPresent(budget::pause);
                 throw failure;
             }
-            return new Reply(response.code(), response.headers(), body);
-        } catch (PlatformText.MalformedException e) {
-            throw malformed(e.getMessage(), e);
+            if (answer.unreadable() != null) {
+                throw malformed("the answer was cut off or is not valid JSON (" + answer.unreadable() + ")", null);
+            }
+            return new Reply(answer.code(), answer.headers(), answer.body());
         } catch (IOException e) {
             if (call.isCanceled()) {
                 throw new SyncException(Kind.CANCELLED, "Stopped by the user.", null, e);
@@ -153,22 +185,47 @@ public final class PlatformHttp implements AutoCloseable {
         }
     }
 
-    /** The body as JSON; an error answer may be HTML or empty, which is kept as "no body", not a protocol error. */
-    private JsonNode parse(byte[] bytes, boolean mustBeJson) {
+    /**
+     * The body as JSON. An answer that is not JSON is kept with the reason; an error answer may be HTML or empty,
+     * which is read as "no body", not as a protocol error.
+     */
+    private Answer answer(HttpUrl url, Response response, byte[] bytes) {
         if (bytes.length == 0) {
-            return json.missingNode();
+            return new Answer(url, response.code(), response.headers(), json.missingNode(), bytes, null);
         }
         try {
             JsonNode node = json.readTree(bytes);
-            return node == null ? json.missingNode() : node;
+            return new Answer(url, response.code(), response.headers(), node == null ? json.missingNode() : node, bytes, null);
         } catch (JsonProcessingException e) {
-            if (mustBeJson) {
-                throw new PlatformText.MalformedException("the answer was cut off or is not valid JSON ("
-                        + e.getOriginalMessage() + ")");
-            }
-            return json.missingNode();
+            return new Answer(url, response.code(), response.headers(), json.missingNode(), bytes,
+                    Objects.requireNonNullElse(e.getOriginalMessage(), "not JSON"));
         } catch (IOException e) {
-            throw new PlatformText.MalformedException("the answer could not be read (" + e.getMessage() + ")");
+            return new Answer(url, response.code(), response.headers(), json.missingNode(), bytes,
+                    Objects.requireNonNullElse(e.getMessage(), "unreadable"));
+        }
+    }
+
+    /**
+     * The engine hears a pull's running total of bytes; {@link #call} tells each answer's size. A connector whose
+     * pull makes several requests passes them this.
+     */
+    public static TransferListener runningTotal(TransferListener transfer) {
+        AtomicLong total = new AtomicLong();
+        return bytes -> transfer.bytesRead(total.addAndGet(bytes));
+    }
+
+    /** Reads what an answer holds; may find it not shaped as documented ({@link PlatformText.MalformedException}). */
+    @FunctionalInterface
+    public interface Reading<T> {
+        T read() throws SyncException;
+    }
+
+    /** Runs a reading, turning a shape the platform did not promise into a clear MALFORMED failure. */
+    public static <T> T read(Reading<T> reading) throws SyncException {
+        try {
+            return reading.read();
+        } catch (PlatformText.MalformedException e) {
+            throw malformed(e.getMessage(), e);
         }
     }
 

@@ -16,9 +16,11 @@ import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.CacheIndex;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
+import nl.sociallearning.workstation.sync.ServedBytes;
 import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncException.Kind;
+import nl.sociallearning.workstation.sync.platform.WatermarkCursor;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,7 +122,20 @@ class CanvasConnectorTest {
         // The second page is the Link header's address, as Canvas gave it.
         assertThat(canvas.requests).filteredOn(r -> r.getUrl().encodedPath().endsWith("/discussion_topics"))
                 .extracting(r -> r.getUrl().queryParameter("page")).containsExactly(null, "2");
-        assertThat(CanvasCursor.parse(second.cursor()).since()).isEqualTo(Instant.parse("2037-07-28T19:38:31Z").getEpochSecond());
+        assertThat(WatermarkCursor.decode(second.cursor()).watermark()).isEqualTo(Instant.parse("2037-07-28T19:38:31Z"));
+    }
+
+    @Test
+    void aPullReportsTheBytesItReadAsARunningTotal() throws Exception {
+        ServedBytes served = new ServedBytes(canvas);
+        server.setDispatcher(served);
+        List<Long> reports = new ArrayList<>();
+
+        connector.pull(new PullRequest(COURSE, null, 5000, Duration.ZERO, emptyCache()), c -> { }, reports::add);
+
+        assertThat(reports).as("one report per answer").hasSizeGreaterThan(1).isSorted();
+        assertThat(reports.get(reports.size() - 1)).isPositive()
+                .isCloseTo(served.total(), org.assertj.core.data.Percentage.withPercentage(2));
     }
 
     @Test
@@ -135,6 +150,22 @@ class CanvasConnectorTest {
         assertThat(result.hasMore()).isFalse();
         assertThat(canvas.paths().subList(before, canvas.requests.size()))
                 .containsExactly("GET /api/v1/courses/1/discussion_topics");
+    }
+
+    @Test
+    void aPassStoredInTheFirstShapeResumesAtTheNextPageCanvasGave() throws Exception {
+        // As this connector stored it before its cursor became a WatermarkCursor: Unix seconds, unversioned.
+        String stored = "{\"since\":0,\"reconciledAt\":0,\"inPass\":true,\"mark\":2132422711,\"next\":\""
+                + server.url("/api/v1/courses/1/discussion_topics?order_by=recent_activity&page=2&per_page=50")
+                + "\",\"peopleRead\":true,\"reconcile\":false,\"passId\":\"2b1e\"}";
+
+        PullResult result = connector.pull(new PullRequest(COURSE, stored, 5000, Duration.ZERO, emptyCache()), c -> { },
+                b -> { });
+
+        assertThat(canvas.requests.get(0).getUrl().queryParameter("page")).isEqualTo("2");
+        assertThat(canvas.paths()).as("participants were read before the restart").noneMatch(p -> p.endsWith("/users"));
+        assertThat(result.hasMore()).isFalse();
+        assertThat(WatermarkCursor.decode(result.cursor()).watermark()).isEqualTo(Instant.parse("2037-07-28T19:38:31Z"));
     }
 
     @Test

@@ -15,9 +15,11 @@ import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.CacheIndex;
 import nl.sociallearning.workstation.sync.PullRequest;
 import nl.sociallearning.workstation.sync.PullResult;
+import nl.sociallearning.workstation.sync.ServedBytes;
 import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.SyncException;
 import nl.sociallearning.workstation.sync.SyncException.Kind;
+import nl.sociallearning.workstation.sync.platform.WatermarkCursor;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,10 +108,25 @@ class MoodleConnectorTest {
                 org.assertj.core.groups.Tuple.tuple("12879", ParticipantRole.MODERATOR, null),
                 org.assertj.core.groups.Tuple.tuple("13001", ParticipantRole.PARTICIPANT, "Group A"),
                 org.assertj.core.groups.Tuple.tuple("13002", ParticipantRole.PARTICIPANT, "Group B"));
-        assertThat(MoodleCursor.parse(result.cursor()).since()).isEqualTo(1653898714);
+        assertThat(WatermarkCursor.decode(result.cursor()).watermark()).isEqualTo(Instant.ofEpochSecond(1653898714));
         assertThat(site.calls).filteredOn(c -> c.function().equals("mod_forum_get_forum_discussions"))
                 .singleElement().satisfies(c -> assertThat(c.params()).containsEntry("sortorder", "1")
                         .containsEntry("forumid", "22883").containsEntry("page", "0"));
+    }
+
+    @Test
+    void aPullReportsTheBytesItReadAsARunningTotal() throws Exception {
+        ServedBytes served = new ServedBytes(site);
+        server.setDispatcher(served);
+        connector.me();
+        long before = served.total();
+        List<Long> reports = new ArrayList<>();
+
+        connector.pull(new PullRequest(COURSE, null, 5000, Duration.ZERO, emptyCache()), c -> { }, reports::add);
+
+        assertThat(reports).as("one report per answer").hasSizeGreaterThan(1).isSorted();
+        assertThat(reports.get(reports.size() - 1)).isPositive()
+                .isCloseTo(served.total() - before, org.assertj.core.data.Percentage.withPercentage(2));
     }
 
     @Test
@@ -125,6 +142,35 @@ class MoodleConnectorTest {
         assertThat(result.hasMore()).isFalse();
         assertThat(site.functions().subList(before, site.calls.size())).containsExactly("core_course_get_updates_since");
         assertThat(site.calls.get(before).params()).containsEntry("since", "1653898714");
+    }
+
+    @Test
+    void aCursorStoredInTheFirstShapeStillCarriesTheWatermark() throws Exception {
+        firstSync();
+        int before = site.calls.size();
+        // As this connector stored it before its cursor became a WatermarkCursor: Unix seconds, unversioned.
+        String stored = "{\"since\":1653898714,\"reconciledAt\":1653998000}";
+
+        PullResult result = connector.pull(new PullRequest(COURSE, stored, 5000, Duration.ZERO, emptyCache()), c -> { },
+                b -> { });
+
+        assertThat(site.functions().subList(before, site.calls.size())).containsExactly("core_course_get_updates_since");
+        assertThat(site.calls.get(before).params()).containsEntry("since", "1653898714");
+        assertThat(WatermarkCursor.decode(result.cursor()).watermark()).isEqualTo(Instant.ofEpochSecond(1653898714));
+    }
+
+    @Test
+    void aPassStoredInTheFirstShapeResumesWhereItStood() throws Exception {
+        String stored = "{\"since\":0,\"reconciledAt\":0,\"inPass\":true,\"mark\":0,\"forum\":1,\"page\":0,"
+                + "\"reconcile\":true,\"passId\":\"2b1e\"}";
+
+        List<Change> changes = new ArrayList<>();
+        PullResult result = connector.pull(new PullRequest(COURSE, stored, 5000, Duration.ZERO, emptyCache()), changes::add,
+                b -> { });
+
+        assertThat(site.functions()).as("the course's only forum was listed already").doesNotContain("mod_forum_get_forum_discussions");
+        assertThat(result.hasMore()).isFalse();
+        assertThat(WatermarkCursor.decode(result.cursor()).inPass()).isFalse();
     }
 
     @Test
@@ -160,7 +206,7 @@ class MoodleConnectorTest {
                 .extracting(Participant::displayName).isEqualTo("Former Student");
         assertThat(changes).filteredOn(c -> c instanceof Change.Removal)
                 .containsExactly(new Change.Removal(EntityKind.POST, "24880"));
-        assertThat(MoodleCursor.parse(result.cursor()).since()).isEqualTo(1653990000);
+        assertThat(WatermarkCursor.decode(result.cursor()).watermark()).isEqualTo(Instant.ofEpochSecond(1653990000));
     }
 
     @Test

@@ -107,6 +107,16 @@ class NodeBbConnectorTest {
     }
 
     @Test
+    void aPullReportsTheRunningTotalOfTheBytesItRead() throws Exception {
+        List<Long> reports = new ArrayList<>();
+
+        connector.pull(request(null), c -> { }, reports::add);
+
+        assertThat(reports).as("one report per answer, each the total so far").hasSizeGreaterThan(2).isSorted()
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void aQuietForumCostsThreeRequestsAPollAndChangesNothing() throws Exception {
         String cursor = syncAll(null, new ArrayList<>());
         int before = forum.server.requests().size();
