@@ -78,6 +78,8 @@ public final class DiscourseConnector extends PlatformConnector {
     private final Settings settings;
     private final DiscourseActions actions;
     private volatile Map<String, String> categories;
+    /** The transfer of the pull running on this thread, if any. */
+    private final ThreadLocal<TransferListener> pullTransfer = ThreadLocal.withInitial(() -> TransferListener.NONE);
     /** Category ids still unknown after the categories were read again for them: not asked about twice. */
     private final Set<String> unknownCategories = ConcurrentHashMap.newKeySet();
     /** Each topic's opener, learnt while reading topics: the parent of a queued reply. */
@@ -171,7 +173,14 @@ public final class DiscourseConnector extends PlatformConnector {
         Page page = new Page(sink, Math.max(1, request.limit()));
         boolean sweeping = cursor.isFirstSync() || cursor.text("sweepPage") != null
                 || !settings.clock().instant().isBefore(cursor.instant("sweptAt").plus(settings.sweepEvery()));
-        return read(() -> sweeping ? sweep(cursor, cache, page) : incremental(cursor, cache, page));
+        // Every request of this pull, however deep, counts towards its transfer; requests of actions, made on
+        // another thread meanwhile, do not.
+        pullTransfer.set(PlatformHttp.runningTotal(transfer));
+        try {
+            return read(() -> sweeping ? sweep(cursor, cache, page) : incremental(cursor, cache, page));
+        } finally {
+            pullTransfer.remove();
+        }
     }
 
     /** A whole pass over the site by activity, resumable at any topic. */
@@ -474,7 +483,7 @@ public final class DiscourseConnector extends PlatformConnector {
 
     PlatformHttp.Reply getReply(String course, HttpUrl.Builder url, Set<Integer> tolerated) throws SyncException {
         awaitBudget(course);
-        return http.get(course, url.build(), tolerated, TransferListener.NONE);
+        return http.get(course, url.build(), tolerated, pullTransfer.get());
     }
 
     /** Waits for the budget rather than fail: a long topic is read across budget windows. */

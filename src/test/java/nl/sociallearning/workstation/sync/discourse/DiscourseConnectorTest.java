@@ -197,6 +197,21 @@ class DiscourseConnectorTest {
     }
 
     @Test
+    void aFirstPullReportsTheRunningTotalOfTheBytesOfEveryRequest() throws Exception {
+        site = new DiscourseFixture(Duration.ofHours(24), 1000);
+        try (DiscourseConnector connector = site.connector(DiscourseFixture.KEY, Clock.systemUTC())) {
+            List<Long> reports = new ArrayList<>();
+            int before = site.server.requests().size();
+
+            connector.pull(new PullRequest(connector.courseId(), null, 1000, Duration.ZERO, null), c -> { }, reports::add);
+
+            assertThat(reports).as("one report per answer, each the total so far")
+                    .hasSize(site.server.requests().size() - before).isSorted().doesNotHaveDuplicates();
+            assertThat(reports.get(reports.size() - 1)).isGreaterThan(1000);
+        }
+    }
+
+    @Test
     void aQuietSiteCostsThreeRequestsAPoll() throws Exception {
         site = new DiscourseFixture(Duration.ofHours(24), 1000);
         try (DiscourseConnector connector = site.connector(DiscourseFixture.KEY, Clock.systemUTC())) {
