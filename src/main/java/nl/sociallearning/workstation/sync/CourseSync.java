@@ -61,6 +61,13 @@ final class CourseSync implements Runnable {
                 if (!stopped && !(paused && e.kind() == SyncException.Kind.CANCELLED)) {
                     waitAfter(e);
                 }
+            } catch (RuntimeException e) {
+                if (stopped) {
+                    // The engine is closing: its cache writer may already refuse the page's last word. Nothing
+                    // of an unfinished page was committed.
+                    return;
+                }
+                throw e;
             }
         }
     }

@@ -374,6 +374,7 @@ public final class SyncEngine implements AutoCloseable {
         pusher.stop();
         discoveryWaker.wake();
         courses.keySet().forEach(connector::cancel);
+        // A course loop still ending its page may find the writer closed: it stops quietly (CourseSync.run).
         writer.close();
     }
 }
