@@ -18,11 +18,15 @@ public final class Database implements AutoCloseable {
 
     private static final String FILE_NAME = "cache";
 
+    private static final String USER = "workstation";
+
     private final JdbcConnectionPool pool;
     private final Path directory;
+    private final String url;
 
-    private Database(Path directory, JdbcConnectionPool pool) {
+    private Database(Path directory, String url, JdbcConnectionPool pool) {
         this.directory = directory;
+        this.url = url;
         this.pool = pool;
     }
 
@@ -34,7 +38,7 @@ public final class Database implements AutoCloseable {
         }
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
                 + ";DB_CLOSE_ON_EXIT=FALSE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "workstation", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
         pool.setMaxConnections(16);
         try {
             Flyway.configure()
@@ -46,7 +50,7 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw new StoreException(openFailure(directory, e), e);
         }
-        return new Database(directory, pool);
+        return new Database(directory, url, pool);
     }
 
     private static String openFailure(Path directory, RuntimeException e) {
@@ -67,7 +71,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+        // Shut down through a connection of its own: a pooled one would try to roll back on the closed database
+        // when handed back, and H2 would write that failure to a trace file in the user's data folder each time.
+        try (Connection c = java.sql.DriverManager.getConnection(url, USER, ""); var s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             // Already closed or never fully opened: disposing the pool is all that is left to do.

@@ -138,6 +138,18 @@ class PageTransactionTest {
     }
 
     @Test
+    void closingTheCacheLeavesItsFolderTidyAndItsDataReadable() throws Exception {
+        page("c-1", true, new Change.ThreadUpsert(thread("t-1")), new Change.PostUpsert(post("m-1", "t-1", null, 1, "a")));
+        cache.close();
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no H2 trace file of errors at shutdown")
+                    .noneMatch(name -> name.endsWith(".trace.db"));
+        }
+        cache = Cache.open(dir);
+        assertThat(cache.posts().ids(C)).containsExactly("m-1");
+    }
+
+    @Test
     void aFullDiskIsNamedAsSuch() {
         StoreException e = Jdbc.failure(new SQLException("IO Exception: java.io.IOException: No space left on device"));
         assertThat(e.getMessage()).contains("disk is full", "nothing already saved is lost");
