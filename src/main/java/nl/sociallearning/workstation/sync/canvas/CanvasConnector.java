@@ -354,15 +354,12 @@ public final class CanvasConnector extends PlatformConnector {
                 case SET_TRIAGE, NOTE -> localOnly("triage and notes are the workstation's own");
             };
         } catch (SyncException e) {
-            if (e.kind() == Kind.FORBIDDEN || e.kind() == Kind.NOT_FOUND || e.kind() == Kind.REFUSED) {
-                return new ActionOutcome.Rejected(e.getMessage());
-            }
-            throw e;
+            return rejectedOrRethrow(e);
         }
     }
 
     private static ActionOutcome localOnly(String why) {
-        return new ActionOutcome.LocalOnly("Kept in the workstation, not sent to Canvas: " + why + ".");
+        return keptHere("Canvas", why);
     }
 
     /** A reply to the topic (its opening post) or to an entry ({@code <topic>.<entry>}). */

@@ -349,15 +349,12 @@ public final class MoodleConnector extends PlatformConnector {
                 case SET_TRIAGE, NOTE -> localOnly("triage and notes are the workstation's own");
             };
         } catch (SyncException e) {
-            if (e.kind() == Kind.FORBIDDEN || e.kind() == Kind.NOT_FOUND || e.kind() == Kind.REFUSED) {
-                return new ActionOutcome.Rejected(e.getMessage());
-            }
-            throw e;
+            return rejectedOrRethrow(e);
         }
     }
 
     private static ActionOutcome localOnly(String why) {
-        return new ActionOutcome.LocalOnly("Kept in the workstation, not sent to Moodle: " + why + ".");
+        return keptHere("Moodle", why);
     }
 
     private ActionOutcome apply(ModerationAction action, String function, Map<String, String> params) throws SyncException {

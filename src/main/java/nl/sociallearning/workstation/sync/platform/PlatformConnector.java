@@ -1,6 +1,8 @@
 package nl.sociallearning.workstation.sync.platform;
 
+import nl.sociallearning.workstation.sync.ActionOutcome;
 import nl.sociallearning.workstation.sync.CourseConnector;
+import nl.sociallearning.workstation.sync.SyncException;
 
 /**
  * What every platform connector has: its HTTP ({@link PlatformHttp}) and its paced polls ({@link PollPacer}).
@@ -26,5 +28,22 @@ public abstract class PlatformConnector implements CourseConnector {
     public final void close() {
         pacer.cancelAll();
         http.close();
+    }
+
+    /** What to tell the user of an action this platform cannot do: it stays here, and why. */
+    protected static ActionOutcome keptHere(String platform, String why) {
+        return new ActionOutcome.LocalOnly("Kept in the workstation, not sent to " + platform + ": " + why + ".");
+    }
+
+    /**
+     * An action the server refused for good (forbidden, gone, refused) is rejected with the server's reason;
+     * any other failure (offline, throttled) is thrown on, so the action waits in the outbox and is tried again.
+     */
+    protected static ActionOutcome rejectedOrRethrow(SyncException e) throws SyncException {
+        if (e.kind() == SyncException.Kind.FORBIDDEN || e.kind() == SyncException.Kind.NOT_FOUND
+                || e.kind() == SyncException.Kind.REFUSED) {
+            return new ActionOutcome.Rejected(e.getMessage());
+        }
+        throw e;
     }
 }
