@@ -20,8 +20,8 @@ import java.util.OptionalDouble;
 /**
  * The agreement figures as a spreadsheet: UTF-8 with a byte-order mark, {@code ;} between cells, CRLF, numbers with
  * a decimal comma (as a Dutch spreadsheet reads them); first the selection and the methods, then blocks per pair,
- * per criterion and the signals, each under a heading row and a header row. A figure that cannot be computed is an
- * empty cell with the reason beside it, never 0. Text goes through {@link CsvCell}, so no cell runs as a formula.
+ * per criterion and the signals, each under a heading row and a header row, with the reliability in words beside the
+ * figures. A figure that cannot be computed is an empty cell with the reason in the reliability column, never 0. Text goes through {@link CsvCell}, so no cell runs as a formula.
  */
 public final class AgreementCsv {
 
@@ -70,7 +70,7 @@ public final class AgreementCsv {
         rows.add(texts(t.get("agreementExport.column.assessorA"), t.get("agreementExport.column.assessorB"), t.get("agreementExport.column.units"),
                 t.get("agreementExport.column.exactPercent"), t.get("agreementExport.column.withinOnePercent"), t.get("agreementExport.column.kappa"),
                 t.get("agreementExport.column.kappaLinear"), t.get("agreementExport.column.kappaQuadratic"), t.get("agreementExport.column.meanDifference"),
-                t.get("agreementExport.column.remark")));
+                t.get("agreementExport.column.quality")));
         for (PairAgreement p : Agreement.perPair(doc.ratings())) {
             List<Cell> row = new ArrayList<>(texts(doc.names().apply(p.assessorA()), doc.names().apply(p.assessorB())));
             row.add(number(Integer.toString(p.units())));
@@ -80,7 +80,7 @@ public final class AgreementCsv {
             row.add(figure(p.kappaLinear(), coefficient));
             row.add(figure(p.kappaQuadratic(), coefficient));
             row.add(number(difference.format(p.meanDifference())));
-            row.add(text(remark(t, p.units(), p.kappaLinear(), p.units() < AgreementTables.FEW_UNITS)));
+            row.add(text(AgreementDocument.reliability(t, AgreementTables.Quality.of(p.kappaLinear()), p.units() < AgreementTables.FEW_UNITS, p.units())));
             rows.add(row);
         }
 
@@ -88,7 +88,7 @@ public final class AgreementCsv {
         rows.add(texts(t.get("agreementExport.criteria")));
         rows.add(texts(t.get("agreementExport.column.criterion"), t.get("agreementExport.column.units"), t.get("agreementExport.column.assessors"),
                 t.get("agreementExport.column.exactPercent"), t.get("agreementExport.column.alphaNominal"), t.get("agreementExport.column.alphaOrdinal"),
-                t.get("agreementExport.column.alphaInterval"), t.get("agreementExport.column.remark")));
+                t.get("agreementExport.column.alphaInterval"), t.get("agreementExport.column.quality")));
         for (CriterionAgreement c : Agreement.perCriterion(doc.ratings())) {
             List<Cell> row = new ArrayList<>(texts(c.criterionCode()));
             row.add(number(Integer.toString(c.units())));
@@ -97,7 +97,7 @@ public final class AgreementCsv {
             row.add(figure(c.alphaNominal(), coefficient));
             row.add(figure(c.alphaOrdinal(), coefficient));
             row.add(figure(c.alphaInterval(), coefficient));
-            row.add(text(remark(t, c.units(), c.alphaOrdinal(), c.units() < AgreementTables.FEW_UNITS)));
+            row.add(text(AgreementDocument.reliability(t, AgreementTables.Quality.of(c.alphaOrdinal()), c.units() < AgreementTables.FEW_UNITS, c.units())));
             rows.add(row);
         }
 
@@ -115,14 +115,6 @@ public final class AgreementCsv {
             }
         }
         return rows;
-    }
-
-    /** Why a coefficient is missing, or that it rests on few units; empty when there is nothing to say. */
-    private static String remark(Messages t, int units, OptionalDouble coefficient, boolean few) {
-        if (coefficient.isEmpty()) {
-            return AgreementDocument.undefined(t, units);
-        }
-        return few ? t.get("agreementExport.fewUnits") : "";
     }
 
     private static DecimalFormat format(String pattern, DecimalFormatSymbols symbols) {

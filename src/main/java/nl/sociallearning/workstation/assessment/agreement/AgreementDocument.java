@@ -78,6 +78,15 @@ public record AgreementDocument(Selection selection, ZonedDateTime made, int ass
                 t.get("agreementExport.method.undefined"), t.get("agreementExport.method.signals"));
     }
 
+    /** How far a coefficient can be trusted, in words; one that cannot be computed says why. */
+    static String reliability(Messages t, AgreementTables.Quality q, boolean few, int units) {
+        if (q == AgreementTables.Quality.UNKNOWN) {
+            return undefined(t, units);
+        }
+        String word = t.get("agreementExport.quality." + q.name());
+        return few ? word + " \u00b7 " + t.get("agreementExport.fewUnits") : word;
+    }
+
     /** Why a coefficient could not be computed: too few units shared, or no spread in the levels. */
     static String undefined(Messages t, int units) {
         return units < Agreement.MIN_UNITS ? t.get("agreementExport.undefined.units") : t.get("agreementExport.undefined.spread");

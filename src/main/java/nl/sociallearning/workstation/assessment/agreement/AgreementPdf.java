@@ -2,7 +2,6 @@ package nl.sociallearning.workstation.assessment.agreement;
 
 import nl.sociallearning.workstation.assessment.agreement.AgreementTables.CriterionRow;
 import nl.sociallearning.workstation.assessment.agreement.AgreementTables.PairRow;
-import nl.sociallearning.workstation.assessment.agreement.AgreementTables.Quality;
 import nl.sociallearning.workstation.assessment.agreement.AgreementTables.WarningRow;
 import nl.sociallearning.workstation.pdf.PdfBuilder;
 import nl.sociallearning.workstation.pdf.PdfTable;
@@ -55,11 +54,11 @@ public final class AgreementPdf {
                     Column.right(t.get("agreementExport.column.units"), 1f), Column.right(t.get("agreementExport.column.exact"), 1f),
                     Column.right(t.get("agreementExport.column.withinOne"), 1.1f), Column.right(t.get("agreementExport.column.kappa"), 0.8f),
                     Column.right(t.get("agreementExport.column.kappaLinear"), 1f), Column.right(t.get("agreementExport.column.kappaQuadratic"), 1.2f),
-                    Column.right(t.get("agreementExport.column.meanDifference"), 0.8f), Column.left(t.get("agreementExport.column.quality"), 2.6f));
+                    Column.right(t.get("agreementExport.column.meanDifference"), 0.8f), Column.left(t.get("agreementExport.column.quality"), 2.6f)).fitContent();
             for (PairRow p : tables.pairs()) {
                 if (p.criterionCode().isEmpty()) {
                     pairs.row(p.assessorA(), p.assessorB(), Integer.toString(p.units()), p.exact(), p.withinOne(), p.kappa(), p.kappaLinear(),
-                            p.kappaQuadratic(), p.meanDifference(), quality(t, p.quality(), p.fewUnits(), p.units()));
+                            p.kappaQuadratic(), p.meanDifference(), AgreementDocument.reliability(t, p.quality(), p.fewUnits(), p.units()));
                 }
             }
             pdf.table(pairs);
@@ -68,10 +67,10 @@ public final class AgreementPdf {
             PdfTable criteria = PdfTable.of(Column.left(t.get("agreementExport.column.criterion"), 2f), Column.right(t.get("agreementExport.column.units"), 1f),
                     Column.right(t.get("agreementExport.column.assessors"), 1.1f), Column.right(t.get("agreementExport.column.exact"), 1f),
                     Column.right(t.get("agreementExport.column.alphaNominal"), 1.1f), Column.right(t.get("agreementExport.column.alphaOrdinal"), 1.1f),
-                    Column.right(t.get("agreementExport.column.alphaInterval"), 1.1f), Column.left(t.get("agreementExport.column.quality"), 2.6f));
+                    Column.right(t.get("agreementExport.column.alphaInterval"), 1.1f), Column.left(t.get("agreementExport.column.quality"), 2.6f)).fitContent();
             for (CriterionRow c : tables.criteria()) {
                 criteria.row(c.criterionCode(), Integer.toString(c.units()), Integer.toString(c.assessors()), c.exact(), c.alphaNominal(),
-                        c.alphaOrdinal(), c.alphaInterval(), quality(t, c.quality(), c.fewUnits(), c.units()));
+                        c.alphaOrdinal(), c.alphaInterval(), AgreementDocument.reliability(t, c.quality(), c.fewUnits(), c.units()));
             }
             pdf.table(criteria);
 
@@ -94,14 +93,5 @@ public final class AgreementPdf {
 
     private static String signal(Messages t, WarningRow w) {
         return t.get("agreementExport.signal." + w.kind().name()) + ": " + w.text();
-    }
-
-    /** The quality in words; a coefficient that cannot be computed says why. */
-    private static String quality(Messages t, Quality q, boolean few, int units) {
-        if (q == Quality.UNKNOWN) {
-            return AgreementDocument.undefined(t, units);
-        }
-        String word = t.get("agreementExport.quality." + q.name());
-        return few ? word + " \u00b7 " + t.get("agreementExport.fewUnits") : word;
     }
 }
