@@ -1,9 +1,6 @@
 package nl.sociallearning.workstation.assessment;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import nl.sociallearning.workstation.assessment.report.CsvRows;
 import nl.sociallearning.workstation.assessment.AgreementViewModel.Exported;
 import nl.sociallearning.workstation.assessment.AgreementViewModel.Failure;
 import nl.sociallearning.workstation.assessment.agreement.Agreement;
@@ -88,7 +85,7 @@ class AgreementExportTest {
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte-order mark").containsExactly(0xEF, 0xBB, 0xBF);
         assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\r\n");
-        List<List<String>> rows = parse(bytes);
+        List<List<String>> rows = CsvRows.parse(bytes);
 
         assertThat(value(rows, "Gemaakt op")).isEqualTo("29-11-2026 10:15");
         assertThat(value(rows, "Periode (datum observatie)")).isEqualTo("alle");
@@ -146,7 +143,7 @@ class AgreementExportTest {
                 id -> id.equals("x") ? "=HYPERLINK(\"http://evil\";\"klik\")" : "Yvonne");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         nl.sociallearning.workstation.assessment.agreement.AgreementCsv.write(doc, DUTCH, out);
-        List<List<String>> pairs = block(parse(out.toByteArray()), "Per paar beoordelaars, over alle criteria");
+        List<List<String>> pairs = block(CsvRows.parse(out.toByteArray()), "Per paar beoordelaars, over alle criteria");
         assertThat(pairs.get(1).get(0)).isEqualTo("'=HYPERLINK(\"http://evil\";\"klik\")");
         assertThat(pairs.get(1).get(8)).as("a negative number stays a number").isEqualTo("-0,50");
     }
@@ -198,20 +195,6 @@ class AgreementExportTest {
             assertThat(left).as("no temporary file left behind").extracting(p -> p.getFileName().toString())
                     .containsExactlyInAnyOrder("al-een-map.pdf", "alleen-lezen");
         }
-    }
-
-    static List<List<String>> parse(byte[] csv) throws IOException {
-        String text = new String(csv, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF");
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(';').withQuoteChar('"');
-        List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).with(schema).readValues(text.substring(1))) {
-            while (it.hasNext()) {
-                rows.add(Arrays.asList(it.next()));
-            }
-        }
-        return rows;
     }
 
     /** The second cell of the first row whose first cell is the label. */
