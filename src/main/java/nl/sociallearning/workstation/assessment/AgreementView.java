@@ -126,12 +126,17 @@ public final class AgreementView extends ScrollPane {
         model.exportedProperty().addListener((obs, old, now) -> exported(now));
     }
 
+    /** The figures behind the page (for tests in this package: an export without a file dialog). */
+    AgreementViewModel model() {
+        return model;
+    }
+
     /** Period, framework and assessor, a button to clear them, and the export of what the page shows. */
     private HBox filters() {
         from.setPromptText(messages.get("agreement.filter.from"));
         to.setPromptText(messages.get("agreement.filter.to"));
         for (DatePicker d : List.of(from, to)) {
-            d.setPrefWidth(150);
+            d.setPrefWidth(135);
             d.valueProperty().addListener((obs, old, now) -> chosen());
         }
         for (ComboBox<Choice> c : List.of(framework, assessor)) {
@@ -146,7 +151,7 @@ public final class AgreementView extends ScrollPane {
                     return null;
                 }
             });
-            c.setPrefWidth(220);
+            c.setPrefWidth(190);
             c.valueProperty().addListener((obs, old, now) -> chosen());
         }
         framework.getItems().setAll(allFrameworks);
@@ -185,14 +190,13 @@ public final class AgreementView extends ScrollPane {
             export.getItems().add(item);
         }
         export.disableProperty().bind(model.exportingProperty().or(model.summaryProperty().isNull()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         FlowPane fields = new FlowPane(10, 8, labelled("agreement.filter.period", new HBox(6, from, new Label("–"), to)),
                 labelled("agreement.filter.framework", framework), labelled("agreement.filter.assessor", assessor), clear);
         fields.setAlignment(Pos.BOTTOM_LEFT);
         fields.setRowValignment(javafx.geometry.VPos.BOTTOM);
         HBox.setHgrow(fields, Priority.ALWAYS);
-        HBox bar = new HBox(12, fields, gap, export);
+        fields.setPrefWrapLength(900);
+        HBox bar = new HBox(12, fields, export);
         bar.setAlignment(Pos.BOTTOM_LEFT);
         bar.getStyleClass().add("agreement-filters");
         return bar;
@@ -250,7 +254,7 @@ public final class AgreementView extends ScrollPane {
         criteria.getColumns().setAll(List.of(
                 text("agreement.column.criterion", CriterionRow::criterionCode, 150),
                 number("agreement.column.units", r -> Integer.toString(r.units()), 100),
-                number("agreement.column.assessors", r -> Integer.toString(r.assessors()), 110),
+                number("agreement.column.assessors", r -> Integer.toString(r.assessors()), 125),
                 number("agreement.column.exact", CriterionRow::exact, 90),
                 number("agreement.column.alphaNominal", CriterionRow::alphaNominal, 110),
                 number("agreement.column.alphaOrdinal", CriterionRow::alphaOrdinal, 110),
@@ -260,15 +264,15 @@ public final class AgreementView extends ScrollPane {
 
     private void pairColumns() {
         pairs.getColumns().setAll(List.of(
-                text("agreement.column.assessorA", PairRow::assessorA, 120),
-                text("agreement.column.assessorB", PairRow::assessorB, 120),
+                text("agreement.column.assessorA", PairRow::assessorA, 130),
+                text("agreement.column.assessorB", PairRow::assessorB, 130),
                 number("agreement.column.units", r -> Integer.toString(r.units()), 100),
-                number("agreement.column.exact", PairRow::exact, 80),
+                number("agreement.column.exact", PairRow::exact, 70),
                 number("agreement.column.withinOne", PairRow::withinOne, 105),
-                number("agreement.column.kappa", PairRow::kappa, 60),
-                number("agreement.column.kappaLinear", PairRow::kappaLinear, 95),
-                number("agreement.column.kappaQuadratic", PairRow::kappaQuadratic, 125),
-                number("agreement.column.meanDifference", PairRow::meanDifference, 80),
+                number("agreement.column.kappa", PairRow::kappa, 45),
+                number("agreement.column.kappaLinear", PairRow::kappaLinear, 90),
+                number("agreement.column.kappaQuadratic", PairRow::kappaQuadratic, 130),
+                number("agreement.column.meanDifference", PairRow::meanDifference, 65),
                 quality(r -> new Judged(r.quality(), r.fewUnits(), r.units()))));
     }
 
@@ -293,7 +297,7 @@ public final class AgreementView extends ScrollPane {
     private <S> TableColumn<S, Judged> quality(Function<S, Judged> value) {
         TableColumn<S, Judged> c = new TableColumn<>(messages.get("agreement.column.quality"));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        c.setMinWidth(230);
+        c.setMinWidth(180);
         c.setSortable(false);
         c.setReorderable(false);
         c.setCellFactory(col -> new TableCell<>() {
