@@ -21,7 +21,8 @@ import java.util.OptionalDouble;
  * The agreement figures as a spreadsheet: UTF-8 with a byte-order mark, {@code ;} between cells, CRLF, numbers with
  * a decimal comma (as a Dutch spreadsheet reads them); first the selection and the methods, then blocks per pair,
  * per criterion and the signals, each under a heading row and a header row, with the reliability in words beside the
- * figures. A figure that cannot be computed is an empty cell with the reason in the reliability column, never 0. Text goes through {@link CsvCell}, so no cell runs as a formula.
+ * figures. A figure that cannot be computed is an empty cell with the reason in the reliability column, never 0.
+ * Text goes through {@link CsvCell}, so no cell runs as a formula.
  */
 public final class AgreementCsv {
 
