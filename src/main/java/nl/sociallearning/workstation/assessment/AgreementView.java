@@ -6,6 +6,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
@@ -14,23 +18,35 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import nl.sociallearning.workstation.assessment.AgreementViewModel.Choice;
+import nl.sociallearning.workstation.assessment.AgreementViewModel.Exported;
+import nl.sociallearning.workstation.assessment.agreement.Agreement;
+import nl.sociallearning.workstation.assessment.agreement.AgreementExport;
 import nl.sociallearning.workstation.assessment.agreement.AgreementTables;
 import nl.sociallearning.workstation.assessment.agreement.AgreementTables.CriterionRow;
 import nl.sociallearning.workstation.assessment.agreement.AgreementTables.PairRow;
 import nl.sociallearning.workstation.assessment.agreement.AgreementTables.Quality;
 import nl.sociallearning.workstation.assessment.agreement.AgreementTables.WarningRow;
+import nl.sociallearning.workstation.assessment.mapping.AgreementFilter;
 import nl.sociallearning.workstation.ui.Messages;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.io.File;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Agreement between assessors: per criterion, per pair of assessors (over all criteria), and the advisory bias
- * signals. Tables as tall as their rows inside one scrolling page, so nothing scrolls inside something else.
+ * signals, over the assessments the filters leave (period, framework, assessor), with an export of what is shown.
+ * Tables as tall as their rows inside one scrolling page, so nothing scrolls inside something else.
  */
 public final class AgreementView extends ScrollPane {
 
@@ -43,6 +59,16 @@ public final class AgreementView extends ScrollPane {
     private final TableView<CriterionRow> criteria = new TableView<>();
     private final TableView<PairRow> pairs = new TableView<>();
     private final VBox warnings = new VBox(8);
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final ComboBox<Choice> framework = new ComboBox<>();
+    private final ComboBox<Choice> assessor = new ComboBox<>();
+    private final Label count = new Label();
+    private final Label exportMessage = new Label();
+    private final Choice allFrameworks;
+    private final Choice allAssessors;
+    // Set while the page fills the filter's choices, so that filling them does not count as choosing.
+    private boolean filling;
 
     public AgreementView(AgreementViewModel model, Messages messages) {
         this.model = model;
@@ -52,6 +78,7 @@ public final class AgreementView extends ScrollPane {
         setFitToWidth(true);
 
         Label title = Texts.label(messages.get("agreement.title"), Styles.TITLE_3);
+        subtitle.setText(messages.get("agreement.subtitle"));
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         subtitle.setWrapText(true);
         Button refresh = new Button(messages.get("agreement.refresh"), new FontIcon(Feather.REFRESH_CW));
@@ -62,6 +89,14 @@ public final class AgreementView extends ScrollPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(12, new VBox(4, title, subtitle), gap, refresh);
         header.setAlignment(Pos.TOP_LEFT);
+        allFrameworks = new Choice(null, messages.get("agreement.filter.allFrameworks"));
+        allAssessors = new Choice(null, messages.get("agreement.filter.allAssessors"));
+        HBox filters = filters();
+        count.getStyleClass().addAll("agreement-count", Styles.TEXT_BOLD);
+        count.setWrapText(true);
+        exportMessage.getStyleClass().add("agreement-export-message");
+        exportMessage.setWrapText(true);
+        show(exportMessage, false);
         notice.getStyleClass().add("agreement-notice");
         notice.setWrapText(true);
         notice.setGraphic(new FontIcon(Feather.INFO));
@@ -78,7 +113,7 @@ public final class AgreementView extends ScrollPane {
         }
         Label legend = Texts.label(messages.get("agreement.legend", AgreementTables.FEW_UNITS), Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
-        VBox content = new VBox(14, header, notice,
+        VBox content = new VBox(14, header, filters, count, exportMessage, notice,
                 Texts.label(messages.get("agreement.criteria"), Styles.TITLE_4), criteria,
                 Texts.label(messages.get("agreement.pairs"), Styles.TITLE_4), pairs,
                 Texts.label(messages.get("agreement.warnings"), Styles.TITLE_4), warnings, legend);
@@ -88,30 +123,157 @@ public final class AgreementView extends ScrollPane {
         model.summaryProperty().addListener((obs, old, now) -> refresh());
         model.failureProperty().addListener((obs, old, now) -> refresh());
         model.loadingProperty().addListener((obs, old, now) -> refresh());
+        model.exportedProperty().addListener((obs, old, now) -> exported(now));
+    }
+
+    /** The figures behind the page (for tests in this package: an export without a file dialog). */
+    AgreementViewModel model() {
+        return model;
+    }
+
+    /** Period, framework and assessor, a button to clear them, and the export of what the page shows. */
+    private HBox filters() {
+        from.setPromptText(messages.get("agreement.filter.from"));
+        to.setPromptText(messages.get("agreement.filter.to"));
+        for (DatePicker d : List.of(from, to)) {
+            d.setPrefWidth(135);
+            d.valueProperty().addListener((obs, old, now) -> chosen());
+        }
+        for (ComboBox<Choice> c : List.of(framework, assessor)) {
+            c.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(Choice choice) {
+                    return choice == null ? "" : choice.label();
+                }
+
+                @Override
+                public Choice fromString(String text) {
+                    return null;
+                }
+            });
+            c.setPrefWidth(190);
+            c.valueProperty().addListener((obs, old, now) -> chosen());
+        }
+        framework.getItems().setAll(allFrameworks);
+        framework.setValue(allFrameworks);
+        assessor.getItems().setAll(allAssessors);
+        assessor.setValue(allAssessors);
+        framework.getStyleClass().add("agreement-framework");
+        assessor.getStyleClass().add("agreement-assessor");
+        from.getStyleClass().add("agreement-from");
+        to.getStyleClass().add("agreement-to");
+
+        Button clear = new Button(messages.get("agreement.filter.clear"), new FontIcon(Feather.X));
+        clear.setOnAction(e -> {
+            filling = true;
+            from.setValue(null);
+            to.setValue(null);
+            framework.setValue(allFrameworks);
+            assessor.setValue(allAssessors);
+            filling = false;
+            chosen();
+        });
+        MenuButton export = new MenuButton(messages.get("agreement.export"), new FontIcon(Feather.DOWNLOAD));
+        export.getStyleClass().add("agreement-export");
+        for (AgreementExport.Format format : AgreementExport.Format.values()) {
+            MenuItem item = new MenuItem(messages.get("agreement.export." + format.name()));
+            item.setOnAction(e -> {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle(messages.get("agreement.export"));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
+                chooser.setInitialFileName(messages.get("agreement.export.file") + "-" + LocalDate.now() + "." + format.extension());
+                File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+                if (file != null) {
+                    model.export(file.toPath(), format);
+                }
+            });
+            export.getItems().add(item);
+        }
+        export.disableProperty().bind(model.exportingProperty().or(model.summaryProperty().isNull()));
+        FlowPane fields = new FlowPane(10, 8, labelled("agreement.filter.period", new HBox(6, from, new Label("–"), to)),
+                labelled("agreement.filter.framework", framework), labelled("agreement.filter.assessor", assessor), clear);
+        fields.setAlignment(Pos.BOTTOM_LEFT);
+        fields.setRowValignment(javafx.geometry.VPos.BOTTOM);
+        HBox.setHgrow(fields, Priority.ALWAYS);
+        fields.setPrefWrapLength(900);
+        HBox bar = new HBox(12, fields, export);
+        bar.setAlignment(Pos.BOTTOM_LEFT);
+        bar.getStyleClass().add("agreement-filters");
+        return bar;
+    }
+
+    private VBox labelled(String key, javafx.scene.Node field) {
+        return new VBox(4, Texts.label(messages.get(key), Styles.TEXT_SMALL, Styles.TEXT_MUTED), field);
+    }
+
+    /** A filter was changed on screen: the figures are computed again for it. */
+    private void chosen() {
+        if (filling) {
+            return;
+        }
+        Choice f = framework.getValue();
+        Choice a = assessor.getValue();
+        model.filter(new AgreementFilter(from.getValue(), to.getValue(), f == null ? null : f.id(), a == null ? null : a.id()));
+    }
+
+    private void exported(Exported e) {
+        if (e == null) {
+            show(exportMessage, false);
+            return;
+        }
+        exportMessage.setText(e.ok() ? messages.get("agreement.export.done", e.file())
+                : messages.get("agreement.export.failed." + e.failure().name(), e.file(), e.detail()));
+        exportMessage.getStyleClass().setAll("label", "agreement-export-message", e.ok() ? "info" : "problem");
+        exportMessage.setGraphic(new FontIcon(e.ok() ? Feather.CHECK_CIRCLE : Feather.ALERT_CIRCLE));
+        show(exportMessage, true);
+    }
+
+    /** Puts the frameworks and assessors there are in the lists, keeping what is chosen. */
+    private void fillChoices(AgreementViewModel.Summary s) {
+        filling = true;
+        try {
+            fill(framework, allFrameworks, s.frameworks(), s.filter().frameworkCode());
+            fill(assessor, allAssessors, s.people(), s.filter().assessorId());
+        } finally {
+            filling = false;
+        }
+    }
+
+    private static void fill(ComboBox<Choice> box, Choice all, List<Choice> choices, String chosen) {
+        List<Choice> items = new ArrayList<>();
+        items.add(all);
+        items.addAll(choices);
+        if (!box.getItems().equals(items)) {
+            Choice keep = box.getValue();
+            box.getItems().setAll(items);
+            box.setValue(items.contains(keep) ? keep : items.stream().filter(c -> java.util.Objects.equals(c.id(), chosen)).findFirst().orElse(all));
+        }
     }
 
     private void criteriaColumns() {
         criteria.getColumns().setAll(List.of(
                 text("agreement.column.criterion", CriterionRow::criterionCode, 150),
                 number("agreement.column.units", r -> Integer.toString(r.units()), 100),
-                number("agreement.column.assessors", r -> Integer.toString(r.assessors()), 110),
+                number("agreement.column.assessors", r -> Integer.toString(r.assessors()), 125),
                 number("agreement.column.exact", CriterionRow::exact, 90),
+                number("agreement.column.alphaNominal", CriterionRow::alphaNominal, 110),
                 number("agreement.column.alphaOrdinal", CriterionRow::alphaOrdinal, 110),
                 number("agreement.column.alphaInterval", CriterionRow::alphaInterval, 110),
-                quality(r -> new Judged(r.quality(), r.fewUnits()))));
+                quality(r -> new Judged(r.quality(), r.fewUnits(), r.units()))));
     }
 
     private void pairColumns() {
         pairs.getColumns().setAll(List.of(
-                text("agreement.column.assessorA", PairRow::assessorA, 120),
-                text("agreement.column.assessorB", PairRow::assessorB, 120),
+                text("agreement.column.assessorA", PairRow::assessorA, 130),
+                text("agreement.column.assessorB", PairRow::assessorB, 130),
                 number("agreement.column.units", r -> Integer.toString(r.units()), 100),
-                number("agreement.column.exact", PairRow::exact, 80),
+                number("agreement.column.exact", PairRow::exact, 70),
                 number("agreement.column.withinOne", PairRow::withinOne, 105),
-                number("agreement.column.kappaLinear", PairRow::kappaLinear, 95),
-                number("agreement.column.kappaQuadratic", PairRow::kappaQuadratic, 125),
-                number("agreement.column.meanDifference", PairRow::meanDifference, 80),
-                quality(r -> new Judged(r.quality(), r.fewUnits()))));
+                number("agreement.column.kappa", PairRow::kappa, 45),
+                number("agreement.column.kappaLinear", PairRow::kappaLinear, 90),
+                number("agreement.column.kappaQuadratic", PairRow::kappaQuadratic, 130),
+                number("agreement.column.meanDifference", PairRow::meanDifference, 65),
+                quality(r -> new Judged(r.quality(), r.fewUnits(), r.units()))));
     }
 
     private <S> TableColumn<S, String> text(String key, Function<S, String> value, double width) {
@@ -129,8 +291,8 @@ public final class AgreementView extends ScrollPane {
         return c;
     }
 
-    /** How far a row's coefficient can be trusted, and whether it rests on few units. */
-    private record Judged(Quality quality, boolean few) { }
+    /** How far a row's coefficient can be trusted, whether it rests on few units, and on how many. */
+    private record Judged(Quality quality, boolean few, int units) { }
 
     private <S> TableColumn<S, Judged> quality(Function<S, Judged> value) {
         TableColumn<S, Judged> c = new TableColumn<>(messages.get("agreement.column.quality"));
@@ -147,8 +309,10 @@ public final class AgreementView extends ScrollPane {
                     setText(null);
                     return;
                 }
-                String text = messages.get("agreement.quality." + j.quality().name());
-                setText(j.few() ? text + "  ·  " + messages.get("agreement.fewUnits") : text);
+                String text = j.quality() == Quality.UNKNOWN
+                        ? messages.get(j.units() < Agreement.MIN_UNITS ? "agreement.undefined.units" : "agreement.undefined.spread")
+                        : messages.get("agreement.quality." + j.quality().name());
+                setText(j.few() && j.quality() != Quality.UNKNOWN ? text + "  ·  " + messages.get("agreement.fewUnits") : text);
                 getStyleClass().add(j.few() ? "quality-few" : "quality-" + j.quality().name());
             }
         });
@@ -166,8 +330,13 @@ public final class AgreementView extends ScrollPane {
             notice.setText(messages.get("agreement.loading"));
             notice.getStyleClass().setAll("label", "agreement-notice");
             show(notice, model.loadingProperty().get());
+        } else if (s.assessments() == 0 && s.total() > 0) {
+            notice.setText(messages.get("agreement.filter.empty"));
+            notice.getStyleClass().setAll("label", "agreement-notice", "few");
+            show(notice, true);
         } else if (s.tooFew()) {
-            notice.setText(messages.get("agreement.tooFew", s.assessments(), AgreementTables.FEW_UNITS));
+            notice.setText(s.filter().isAll() ? messages.get("agreement.tooFew", s.assessments(), AgreementTables.FEW_UNITS)
+                    : messages.get("agreement.tooFew.filtered", s.assessments(), AgreementTables.FEW_UNITS));
             notice.getStyleClass().setAll("label", "agreement-notice", "few");
             show(notice, true);
         } else {
@@ -176,7 +345,12 @@ public final class AgreementView extends ScrollPane {
         if (s == null) {
             return;
         }
-        subtitle.setText(messages.get("agreement.subtitle", s.assessments(), s.assessors()));
+        fillChoices(s);
+        count.setText(s.filter().isAll() ? messages.get("agreement.count.all", s.assessments(), s.assessors())
+                : messages.get("agreement.count.filtered", s.assessments(), s.total(), s.assessors()));
+        for (TableView<?> t : List.of(criteria, pairs)) {
+            ((Label) t.getPlaceholder()).setText(messages.get(s.total() > 0 ? "agreement.filter.none" : "agreement.none"));
+        }
         criteria.getItems().setAll(s.tables().criteria());
         // Pairs over all criteria here; the per-criterion pairs are in the criterion rows' alpha already.
         pairs.getItems().setAll(s.tables().pairs().stream().filter(p -> p.criterionCode().isEmpty()).toList());

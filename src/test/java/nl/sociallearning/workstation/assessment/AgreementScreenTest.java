@@ -8,6 +8,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import nl.sociallearning.workstation.assessment.agreement.AgreementExport;
+import nl.sociallearning.workstation.assessment.agreement.AgreementTables;
+import nl.sociallearning.workstation.assessment.mapping.CachedRatings;
 import nl.sociallearning.workstation.assessment.mapping.ReportExport;
 import nl.sociallearning.workstation.domain.assessment.Assessment;
 import nl.sociallearning.workstation.domain.assessment.Step;
@@ -28,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -105,6 +109,58 @@ class AgreementScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.agreementToggle().isSelected()).isFalse();
         assertThat(view.getCenter()).isNotSameAs(view.agreementView());
+    }
+
+    @Test
+    void aFilterByAssessorChangesTheCountAndTheFiguresAndTheExportSaysWhyItFailed(FxRobot robot) throws Exception {
+        int all = CachedRatings.read(cache).assessments();
+        robot.clickOn(view.agreementToggle());
+        Label count = robot.lookup(".agreement-count").queryAs(Label.class);
+        waitFor(() -> count.getText().startsWith("Gebaseerd op alle " + all + " beoordelingen"));
+
+        robot.clickOn(".agreement-assessor");
+        // The name also stands in the tables: pick it from the list that dropped down.
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
+                .match(n -> "Carla Smit".equals(((javafx.scene.control.ListCell<?>) n).getText())).queryAs(javafx.scene.control.ListCell.class));
+        waitFor(() -> count.getText().startsWith("Gebaseerd op 4 beoordelingen van de " + all + " (filter actief)"));
+        assertThat(count.getText()).contains("van 2 beoordelaars");
+        @SuppressWarnings("unchecked")
+        TableView<AgreementTables.PairRow> pairs = (TableView<AgreementTables.PairRow>) robot.lookup(".agreement-table").queryAll().toArray()[1];
+        assertThat(pairs.getItems()).singleElement().satisfies(p -> assertThat(p.assessorB()).isEqualTo("Carla Smit"));
+        assertThat(robot.lookup(".agreement-warning .label").queryAll().stream().map(n -> ((Label) n).getText()))
+                .as("Dirk's leniency is not in Carla's assessments").noneMatch(t -> t.startsWith("Dirk Mulder"));
+
+        // An export into a folder that does not exist: the page says so and stays as it was.
+        Path missing = dir.resolve("weg").resolve("overeenstemming.pdf");
+        robot.interact(() -> view.agreementView().model().export(missing, AgreementExport.Format.PDF));
+        Label message = robot.lookup(".agreement-export-message").queryAs(Label.class);
+        waitFor(() -> message.isVisible() && message.getText().startsWith("Niet opgeslagen"));
+        assertThat(message.getText()).contains("bestaat niet").contains(missing.toString());
+        assertThat(dir.resolve("weg")).doesNotExist();
+
+        // A period of one day before any assessment: nothing to compute, and the page says so instead of showing figures.
+        LocalDate before = LocalDate.now().minusYears(1);
+        robot.interact(() -> {
+            robot.lookup(".agreement-from").queryAs(javafx.scene.control.DatePicker.class).setValue(before);
+            robot.lookup(".agreement-to").queryAs(javafx.scene.control.DatePicker.class).setValue(before);
+        });
+        Label notice = robot.lookup(".agreement-notice").queryAs(Label.class);
+        waitFor(() -> notice.isVisible() && notice.getText().startsWith("Geen beoordelingen in deze selectie"));
+        assertThat(count.getText()).startsWith("Gebaseerd op 0 beoordelingen");
+        assertThat(pairs.getItems()).isEmpty();
+
+        // Back to Carla over the whole period, exported as CSV: saved, and the page says where.
+        robot.interact(() -> {
+            robot.lookup(".agreement-from").queryAs(javafx.scene.control.DatePicker.class).setValue(null);
+            robot.lookup(".agreement-to").queryAs(javafx.scene.control.DatePicker.class).setValue(null);
+        });
+        waitFor(() -> count.getText().startsWith("Gebaseerd op 4 beoordelingen"));
+        Path csv = dir.resolve("overeenstemming.csv");
+        robot.interact(() -> view.agreementView().model().export(csv, AgreementExport.Format.CSV));
+        waitFor(() -> message.getText().startsWith("Opgeslagen in"));
+        assertThat(csv).isNotEmptyFile();
+        robot.interact(() -> view.agreementView().setVvalue(0));
+        Screenshots.write(view.getScene(), "assessment-agreement-filtered");
     }
 
     @Test

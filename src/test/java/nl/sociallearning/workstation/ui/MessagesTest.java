@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MessagesTest {
 
     static final List<String> BUNDLES = List.of(Messages.BUNDLE, "nl.sociallearning.workstation.assessment.report.report",
-            "nl.sociallearning.workstation.assessment.mapping.dossier", "nl.sociallearning.workstation.assessment.agreement.bias");
+            "nl.sociallearning.workstation.assessment.mapping.dossier", "nl.sociallearning.workstation.assessment.agreement.bias",
+            "nl.sociallearning.workstation.assessment.agreement.agreementExport");
 
     static final Path SOURCES = Path.of("src/main/java");
     // messages.get("key" ...) and keys built as "prefix." + enum name

@@ -21,6 +21,12 @@ import java.util.TreeSet;
  */
 public final class Agreement {
 
+    /**
+     * Fewer units than this and no coefficient is given: on one unit alpha comes out as exactly 0 whenever the two
+     * levels differ, and kappa has no chance agreement to speak of, so a number would only mislead.
+     */
+    public static final int MIN_UNITS = 2;
+
     private Agreement() {
     }
 
@@ -60,10 +66,12 @@ public final class Agreement {
             if (pairable.isEmpty()) {
                 return;
             }
+            boolean computable = pairable.size() >= MIN_UNITS;
             result.add(new CriterionAgreement(criterion, scale, pairable.size(), assessors.size(),
                     OptionalDouble.of(agreeingPairs / (double) allPairs),
-                    KrippendorffAlpha.of(pairable, scale, Metric.ORDINAL),
-                    KrippendorffAlpha.of(pairable, scale, Metric.INTERVAL),
+                    computable ? KrippendorffAlpha.of(pairable, scale, Metric.NOMINAL) : OptionalDouble.empty(),
+                    computable ? KrippendorffAlpha.of(pairable, scale, Metric.ORDINAL) : OptionalDouble.empty(),
+                    computable ? KrippendorffAlpha.of(pairable, scale, Metric.INTERVAL) : OptionalDouble.empty(),
                     pairs(criterion, assessments.values(), scale)));
         });
         return result;
@@ -137,10 +145,11 @@ public final class Agreement {
                 difference += a[u] - b[u];
             }
             OptionalDouble none = OptionalDouble.empty();
+            boolean computable = scale >= 2 && n >= MIN_UNITS;
             result.add(new PairAgreement(criterion, names[0], names[1], n, exact / (double) n, withinOne / (double) n, difference / n,
-                    scale < 2 ? none : CohensKappa.of(a, b, scale, Weights.NOMINAL),
-                    scale < 2 ? none : CohensKappa.of(a, b, scale, Weights.LINEAR),
-                    scale < 2 ? none : CohensKappa.of(a, b, scale, Weights.QUADRATIC)));
+                    !computable ? none : CohensKappa.of(a, b, scale, Weights.NOMINAL),
+                    !computable ? none : CohensKappa.of(a, b, scale, Weights.LINEAR),
+                    !computable ? none : CohensKappa.of(a, b, scale, Weights.QUADRATIC)));
         });
         return result;
     }

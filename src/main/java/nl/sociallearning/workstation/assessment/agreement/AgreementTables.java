@@ -41,13 +41,13 @@ public record AgreementTables(List<CriterionRow> criteria, List<PairRow> pairs, 
     }
 
     /** "–" stands for a figure that cannot be computed (too little variation or data). */
-    public record CriterionRow(String criterionCode, int units, int assessors, String exact, String alphaOrdinal, String alphaInterval,
-                               Quality quality, boolean fewUnits) {
+    public record CriterionRow(String criterionCode, int units, int assessors, String exact, String alphaNominal, String alphaOrdinal,
+                               String alphaInterval, Quality quality, boolean fewUnits) {
     }
 
     /** criterionCode is empty for a pair over all criteria; the quality follows the linear kappa. */
     public record PairRow(String criterionCode, String assessorA, String assessorB, int units, String exact, String withinOne,
-                          String kappaLinear, String kappaQuadratic, String meanDifference, Quality quality, boolean fewUnits) {
+                          String kappa, String kappaLinear, String kappaQuadratic, String meanDifference, Quality quality, boolean fewUnits) {
     }
 
     public record WarningRow(BiasWarning.Kind kind, String assessor, String text) {
@@ -75,8 +75,8 @@ public record AgreementTables(List<CriterionRow> criteria, List<PairRow> pairs, 
         }
         for (CriterionAgreement c : perCriterion) {
             criteria.add(new CriterionRow(c.criterionCode(), c.units(), c.assessors(), format(c.exact(), percent),
-                    format(c.alphaOrdinal(), coefficient), format(c.alphaInterval(), coefficient), Quality.of(c.alphaOrdinal()),
-                    c.units() < FEW_UNITS));
+                    format(c.alphaNominal(), coefficient), format(c.alphaOrdinal(), coefficient), format(c.alphaInterval(), coefficient),
+                    Quality.of(c.alphaOrdinal()), c.units() < FEW_UNITS));
             for (PairAgreement p : c.pairs()) {
                 pairs.add(pairRow(p, names, percent, coefficient, difference));
             }
@@ -94,8 +94,8 @@ public record AgreementTables(List<CriterionRow> criteria, List<PairRow> pairs, 
                                    NumberFormat difference) {
         String mean = (p.meanDifference() > 0 ? "+" : "") + difference.format(p.meanDifference());
         return new PairRow(p.criterionCode() == null ? "" : p.criterionCode(), names.apply(p.assessorA()), names.apply(p.assessorB()),
-                p.units(), percent.format(p.exact()), percent.format(p.withinOne()), format(p.kappaLinear(), coefficient),
-                format(p.kappaQuadratic(), coefficient), mean, Quality.of(p.kappaLinear()), p.units() < FEW_UNITS);
+                p.units(), percent.format(p.exact()), percent.format(p.withinOne()), format(p.kappa(), coefficient),
+                format(p.kappaLinear(), coefficient), format(p.kappaQuadratic(), coefficient), mean, Quality.of(p.kappaLinear()), p.units() < FEW_UNITS);
     }
 
     private static String format(OptionalDouble value, NumberFormat format) {

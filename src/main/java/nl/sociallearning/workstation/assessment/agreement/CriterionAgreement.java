@@ -11,10 +11,11 @@ import java.util.OptionalDouble;
  * @param units          assessments with two or more levels for the criterion
  * @param assessors      distinct assessors in those assessments
  * @param exact          share of agreeing pairs among all pairs of levels within a unit (0..1); empty without units
+ * @param alphaNominal   Krippendorff's alpha, nominal metric; empty when undefined
  * @param alphaOrdinal   Krippendorff's alpha, ordinal metric; empty when undefined
  * @param alphaInterval  Krippendorff's alpha, interval metric; empty when undefined
  * @param pairs          per pair of assessors who shared at least one unit, by assessor
  */
 public record CriterionAgreement(String criterionCode, int scaleSize, int units, int assessors, OptionalDouble exact,
-                                 OptionalDouble alphaOrdinal, OptionalDouble alphaInterval, List<PairAgreement> pairs) {
+                                 OptionalDouble alphaNominal, OptionalDouble alphaOrdinal, OptionalDouble alphaInterval, List<PairAgreement> pairs) {
 }

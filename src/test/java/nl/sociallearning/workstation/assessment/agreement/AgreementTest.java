@@ -77,6 +77,26 @@ class AgreementTest {
     }
 
     @Test
+    void oneSharedUnitGivesNoCoefficientRatherThanAMisleadingZero() {
+        // One assessment, two criteria: per criterion one unit each; the levels differ on W1 (alpha would be exactly 0).
+        List<Rating> ratings = List.of(
+                Rating.of("a1", "W1", "anna", 0, 3), Rating.of("a1", "W1", "bram", 2, 3),
+                Rating.of("a1", "W2", "anna", 1, 3), Rating.of("a1", "W2", "bram", 1, 3));
+        CriterionAgreement w1 = Agreement.perCriterion(ratings).get(0);
+        assertThat(w1.units()).isEqualTo(1);
+        assertThat(w1.exact()).hasValue(0.0);
+        assertThat(w1.alphaNominal()).isEmpty();
+        assertThat(w1.alphaOrdinal()).isEmpty();
+        assertThat(w1.alphaInterval()).isEmpty();
+        assertThat(w1.pairs().get(0).kappa()).isEmpty();
+        // Pooled over both criteria the pair shares two units: kappa is there again.
+        PairAgreement pooled = Agreement.perPair(ratings).get(0);
+        assertThat(pooled.units()).isEqualTo(Agreement.MIN_UNITS);
+        assertThat(pooled.kappa()).isPresent();
+        assertThat(pooled.kappaLinear()).isPresent();
+    }
+
+    @Test
     void twoLevelsFromOneAssessorForOneCriterionAreRefusedByName() {
         List<Rating> ratings = List.of(Rating.of("a7", "W1", "anna", 0, 3), Rating.of("a7", "W1", "anna", 2, 3));
         assertThatThrownBy(() -> Agreement.perCriterion(ratings))

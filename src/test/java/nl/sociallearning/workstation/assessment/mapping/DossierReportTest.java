@@ -1,9 +1,6 @@
 package nl.sociallearning.workstation.assessment.mapping;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import nl.sociallearning.workstation.assessment.report.CsvRows;
 import nl.sociallearning.workstation.assessment.flow.AssessmentFlow;
 import nl.sociallearning.workstation.assessment.flow.TestClock;
 import nl.sociallearning.workstation.assessment.framework.ExampleFrameworks;
@@ -20,13 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -141,7 +135,7 @@ class DossierReportTest {
     @Test
     void theCsvHasOneRowPerCriterionAndAssessor() throws IOException {
         Path file = new ReportSource(cache).export(id, ReportExport.Format.CSV, DUTCH, AMSTERDAM, dir.resolve("verslag.csv"));
-        List<List<String>> rows = parseCsv(Files.readAllBytes(file));
+        List<List<String>> rows = CsvRows.parse(Files.readAllBytes(file));
         assertThat(rows.get(0)).contains("Criterium", "Beoordelaar", "Oorspronkelijk niveau", "Vastgesteld niveau");
         List<List<String>> body = rows.subList(1, rows.size());
         // Four criteria by Ank and Bram, and Carla's level on C3.
@@ -177,19 +171,5 @@ class DossierReportTest {
                     assertThat(e.reason()).isEqualTo(ReportExportException.Reason.NO_FOLDER);
                 });
         assertThat(dir.resolve("weg")).doesNotExist();
-    }
-
-    static List<List<String>> parseCsv(byte[] csv) throws IOException {
-        String text = new String(csv, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF");
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(';').withQuoteChar('"');
-        List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).with(schema).readValues(text.substring(1))) {
-            while (it.hasNext()) {
-                rows.add(Arrays.asList(it.next()));
-            }
-        }
-        return rows;
     }
 }

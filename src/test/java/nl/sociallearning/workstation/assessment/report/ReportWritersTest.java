@@ -1,11 +1,7 @@
 package nl.sociallearning.workstation.assessment.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import nl.sociallearning.workstation.assessment.report.AssessmentReport.Context;
 import nl.sociallearning.workstation.assessment.report.AssessmentReport.Criterion;
 import nl.sociallearning.workstation.assessment.report.AssessmentReport.LevelGiven;
@@ -108,7 +104,7 @@ class ReportWritersTest {
         byte[] csv = bytes.toByteArray();
         assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
 
-        List<List<String>> rows = parseCsv(csv);
+        List<List<String>> rows = CsvRows.parse(csv);
         assertThat(rows).hasSize(1 + 12); // header + 6 criteria × 2 assessors
         assertThat(rows.get(0)).startsWith("Beoordeling", "Student", "Datum", "Onderdeel", "Criterium");
         assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(15));
@@ -191,7 +187,7 @@ class ReportWritersTest {
                     screenshots.resolve("wacker-report-pdf-last.png").toFile());
             assertThat(new PDFTextStripper().getText(document)).contains("Fatma Yılmaz");
         }
-        assertThat(parseCsv(Files.readAllBytes(examples.resolve("wacker-report-example.csv")))).hasSize(13);
+        assertThat(CsvRows.parse(Files.readAllBytes(examples.resolve("wacker-report-example.csv")))).hasSize(13);
         try (var in = Files.newInputStream(examples.resolve("wacker-report-example.json"))) {
             assertThat(ReportJson.read(in)).isEqualTo(report);
         }
@@ -203,7 +199,7 @@ class ReportWritersTest {
         // The English CSV header, as the Dutch one is checked above.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ReportCsv.write(ExampleReport.report(), Locale.ENGLISH, bytes);
-        assertThat(parseCsv(bytes.toByteArray()).get(0)).startsWith("Assessment", "Student", "Date", "Part", "Criterion");
+        assertThat(CsvRows.parse(bytes.toByteArray()).get(0)).startsWith("Assessment", "Student", "Date", "Part", "Criterion");
     }
 
     private static byte[] pdf(AssessmentReport report, Locale locale) throws IOException {
@@ -222,20 +218,5 @@ class ReportWritersTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return document.getNumberOfPages();
         }
-    }
-
-    /** Parses with Jackson's CSV parser: ; as separator, " as quote, after the byte-order mark. */
-    static List<List<String>> parseCsv(byte[] csv) throws IOException {
-        String text = new String(csv, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF");
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(';').withQuoteChar('"');
-        List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).with(schema).readValues(text.substring(1))) {
-            while (it.hasNext()) {
-                rows.add(Arrays.asList(it.next()));
-            }
-        }
-        return rows;
     }
 }
