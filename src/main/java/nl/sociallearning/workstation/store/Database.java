@@ -71,13 +71,15 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        // Shut down through a connection of its own: a pooled one would try to roll back on the closed database
-        // when handed back, and H2 would write that failure to a trace file in the user's data folder each time.
+        // A connection of its own keeps the database open while the pool hands back its connections (each
+        // rolled back on a live database), and then shuts it down. Shutting down first would leave the pooled
+        // connections to roll back on a closed database, which H2 writes to a trace file in the data folder.
         try (Connection c = java.sql.DriverManager.getConnection(url, USER, ""); var s = c.createStatement()) {
+            pool.dispose();
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             // Already closed or never fully opened: disposing the pool is all that is left to do.
+            pool.dispose();
         }
-        pool.dispose();
     }
 }

@@ -142,11 +142,20 @@ class PageTransactionTest {
         page("c-1", true, new Change.ThreadUpsert(thread("t-1")), new Change.PostUpsert(post("m-1", "t-1", null, 1, "a")));
         cache.close();
         try (var files = java.nio.file.Files.list(dir)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("no H2 trace file of errors at shutdown")
-                    .noneMatch(name -> name.endsWith(".trace.db"));
+            Path trace = dir.resolve("cache.trace.db");
+            assertThat(files.map(f -> f.getFileName().toString())).as(() -> "no H2 trace file of errors at shutdown: "
+                    + (java.nio.file.Files.exists(trace) ? readQuietly(trace) : "")).noneMatch(name -> name.endsWith(".trace.db"));
         }
         cache = Cache.open(dir);
         assertThat(cache.posts().ids(C)).containsExactly("m-1");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     @Test
