@@ -390,7 +390,8 @@ public final class HeatmapView extends BorderPane {
         spinner.setVisible(!none && (loading || networkLoading));
         chart.setVisible(!none && !networkLens);
         network.setVisible(!none && networkLens);
-        legend.setVisible(!networkLens);
+        // Without a course there is no scale to explain.
+        legend.setVisible(!networkLens && !none);
         legend.setManaged(!networkLens);
         scaleControls.setVisible(!networkLens);
         scaleControls.setManaged(!networkLens);

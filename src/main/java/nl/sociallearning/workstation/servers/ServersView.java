@@ -196,6 +196,21 @@ public final class ServersView extends VBox {
         return unsent;
     }
 
+    /**
+     * The site's own name: a server is saved under the name its connector gives it, "Site (Kind, address)" or
+     * "Kind address", and the kind and address already stand on the line beneath.
+     */
+    static String siteName(SavedServer s) {
+        String name = s.name();
+        int open = name.lastIndexOf(" (");
+        if (open > 0 && name.endsWith(s.baseUrl() + ")")) {
+            return name.substring(0, open);
+        }
+        // A site without a name of its own ("Canvas https://…"): its host says most.
+        String host = java.net.URI.create(s.baseUrl()).getHost();
+        return name.endsWith(" " + s.baseUrl()) && host != null ? host : name;
+    }
+
     /** A server: its name, and its kind and address beneath. */
     private final class ServerCell extends ListCell<SavedServer> {
         private final Label name = new Label();
@@ -215,7 +230,7 @@ public final class ServersView extends VBox {
                 setGraphic(null);
                 return;
             }
-            name.setText(s.name());
+            name.setText(siteName(s));
             where.setText(messages.get("servers.kind." + s.kind()) + " · " + s.baseUrl()
                     + (s.username() == null ? "" : " · " + s.username()));
             setGraphic(box);

@@ -105,6 +105,17 @@ class ServersViewTest {
     }
 
     @Test
+    void theListNamesEachSiteOnceWithItsKindAndAddressBeneath() {
+        java.time.Instant at = java.time.Instant.EPOCH;
+        assertThat(ServersView.siteName(new SavedServer(1, "MOODLE", "https://leren.example.nl", null,
+                "Leren Online (Moodle, https://leren.example.nl)", "7", "ref", at))).isEqualTo("Leren Online");
+        assertThat(ServersView.siteName(new SavedServer(2, "CANVAS", "https://canvas.example.nl", null,
+                "Canvas https://canvas.example.nl", "7", "ref", at))).isEqualTo("canvas.example.nl");
+        assertThat(ServersView.siteName(new SavedServer(3, "NODEBB", "https://forum.example.nl", null,
+                "Ons forum (2024)", "7", "ref", at))).as("a name of the user's own stays whole").isEqualTo("Ons forum (2024)");
+    }
+
+    @Test
     void theConfirmationSaysWhatIsDeletedHereAndThatTheServerKeepsEverythingAndKeepingIsTheDefault(FxRobot robot)
             throws Exception {
         Stage stage = open(Locale.forLanguageTag("nl"));
