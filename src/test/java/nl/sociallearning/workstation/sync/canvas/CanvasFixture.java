@@ -9,17 +9,14 @@ import nl.sociallearning.workstation.domain.ActionType;
 import nl.sociallearning.workstation.sync.CourseConnector;
 import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.contract.FixtureServer;
-import nl.sociallearning.workstation.sync.contract.PlatformFixture;
+import nl.sociallearning.workstation.sync.contract.ServedFixture;
 import okhttp3.OkHttpClient;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +29,7 @@ import java.util.TreeSet;
  * deletion marks the entry {@code deleted} and drops its text and author. Lists page with {@code Link} headers;
  * throttling is Canvas's 403 with an empty bucket.
  */
-final class CanvasFixture implements PlatformFixture {
+final class CanvasFixture implements ServedFixture {
 
     static final String TOKEN = "contract-token";
     static final String COURSE = "1";
@@ -70,16 +67,16 @@ final class CanvasFixture implements PlatformFixture {
         server.on("GET", "/api/v1/courses/1/discussion_topics/(\\d+)/view", (r, m) -> view(Long.parseLong(m.group(1))));
         server.on("GET", "/api/v1/courses/1/discussion_topics/(\\d+)", (r, m) -> ok(topic(Long.parseLong(m.group(1))), null));
         server.on("POST", "/api/v1/courses/1/discussion_topics/(\\d+)/entries", (r, m) ->
-                ok(add(Long.parseLong(m.group(1)), null, 7086, form(r).get("message")), null));
+                ok(add(Long.parseLong(m.group(1)), null, 7086, FixtureServer.form(r).get("message")), null));
         server.on("POST", "/api/v1/courses/1/discussion_topics/(\\d+)/entries/(\\d+)/replies", (r, m) ->
-                ok(add(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), 7086, form(r).get("message")), null));
+                ok(add(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), 7086, FixtureServer.form(r).get("message")), null));
         server.on("DELETE", "/api/v1/courses/1/discussion_topics/(\\d+)/entries/(\\d+)", (r, m) -> {
             softDelete(Long.parseLong(m.group(2)));
             return new MockResponse.Builder().code(204).build();
         });
         server.on("PUT", "/api/v1/courses/1/discussion_topics/(\\d+)", (r, m) -> {
             ObjectNode t = topic(Long.parseLong(m.group(1)));
-            form(r).forEach((k, v) -> t.put(k, Boolean.parseBoolean(v)));
+            FixtureServer.form(r).forEach((k, v) -> t.put(k, Boolean.parseBoolean(v)));
             return ok(t, null);
         });
     }
@@ -184,19 +181,6 @@ final class CanvasFixture implements PlatformFixture {
         return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
     }
 
-    private static Map<String, String> form(RecordedRequest request) {
-        Map<String, String> map = new HashMap<>();
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return map;
-    }
-
     @Override
     public CourseConnector connect() {
         return connector(TOKEN);
@@ -255,21 +239,6 @@ final class CanvasFixture implements PlatformFixture {
     }
 
     @Override
-    public void throttleNextRequest() {
-        server.throttleNext();
-    }
-
-    @Override
-    public void breakNextBody() {
-        server.breakNext();
-    }
-
-    @Override
-    public int writesReceived() {
-        return server.writes();
-    }
-
-    @Override
     public Target target(ActionType type) {
         return switch (type) {
             case REPLY -> new Target("1.1016", null, Map.of("bodyHtml", "<p>Thanks!</p>"));
@@ -289,7 +258,8 @@ final class CanvasFixture implements PlatformFixture {
     }
 
     @Override
-    public void close() {
-        server.close();
+    public FixtureServer server() {
+        return server;
     }
+
 }

@@ -158,4 +158,18 @@ public final class FixtureServer implements AutoCloseable {
     public void close() {
         server.close();
     }
+
+    /** The parameters of a form-encoded request body (Moodle's web services, Canvas's writes). */
+    public static java.util.Map<String, String> form(RecordedRequest request) {
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                map.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return map;
+    }
 }

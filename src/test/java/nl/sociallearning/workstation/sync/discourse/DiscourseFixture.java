@@ -11,6 +11,7 @@ import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.ServerCredentials;
 import nl.sociallearning.workstation.sync.contract.FixtureServer;
 import nl.sociallearning.workstation.sync.contract.PlatformFixture;
+import nl.sociallearning.workstation.sync.contract.ServedFixture;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,7 @@ import static nl.sociallearning.workstation.sync.contract.FixtureServer.load;
  * {@code /about.json}, {@code /categories.json} and {@code /u/:username.json}, for which nothing is published
  * here, follow Discourse's serializers. Writes change the site as Discourse does: a reply bumps its topic.
  */
-final class DiscourseFixture implements PlatformFixture {
+final class DiscourseFixture implements ServedFixture {
 
     static final String KEY = "f3b5e1d2c4a6b8d0e2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8";
     static final String USER = "discourse1";
@@ -363,21 +364,6 @@ final class DiscourseFixture implements PlatformFixture {
     }
 
     @Override
-    public void throttleNextRequest() {
-        server.throttleNext();
-    }
-
-    @Override
-    public void breakNextBody() {
-        server.breakNext();
-    }
-
-    @Override
-    public int writesReceived() {
-        return server.writes();
-    }
-
-    @Override
     public Target target(ActionType type) {
         return switch (type) {
             case REPLY -> new Target("101", null, Map.of("bodyHtml", "<p>See the <i>syllabus</i>.</p>"));
@@ -397,7 +383,8 @@ final class DiscourseFixture implements PlatformFixture {
     }
 
     @Override
-    public void close() {
-        server.close();
+    public FixtureServer server() {
+        return server;
     }
+
 }

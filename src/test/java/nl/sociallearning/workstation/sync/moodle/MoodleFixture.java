@@ -9,16 +9,13 @@ import nl.sociallearning.workstation.domain.ActionType;
 import nl.sociallearning.workstation.sync.CourseConnector;
 import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.contract.FixtureServer;
-import nl.sociallearning.workstation.sync.contract.PlatformFixture;
+import nl.sociallearning.workstation.sync.contract.ServedFixture;
 import okhttp3.OkHttpClient;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * first post its {@code modified}; a deleted reply is gone for good and moves nothing). Web service functions
  * answer from that state; a wrong token gets Moodle's {@code invalidtoken}, throttling a proxy's 429.
  */
-final class MoodleFixture implements PlatformFixture {
+final class MoodleFixture implements ServedFixture {
 
     static final String TOKEN = "contract-token";
     static final String COURSE = "4321";
@@ -54,7 +51,7 @@ final class MoodleFixture implements PlatformFixture {
         }
         posts.put("20965", list(FixtureServer.load("moodle/mod_forum_get_discussion_posts_20965_later.json").path("posts")));
         posts.put("20775", list(FixtureServer.load("moodle/mod_forum_get_discussion_posts_20775.json").path("posts")));
-        server = new FixtureServer(r -> TOKEN.equals(form(r).get("wstoken")),
+        server = new FixtureServer(r -> TOKEN.equals(FixtureServer.form(r).get("wstoken")),
                 () -> FixtureServer.json(FixtureServer.load("moodle/error_invalidtoken.json")),
                 () -> new MockResponse.Builder().code(429).setHeader("Retry-After", "1").body("Too many requests").build());
         server.on("POST", "/webservice/rest/server.php", (request, path) -> answer(request));
@@ -62,7 +59,7 @@ final class MoodleFixture implements PlatformFixture {
 
     private synchronized MockResponse answer(RecordedRequest request) {
         String function = request.getUrl().queryParameter("wsfunction");
-        Map<String, String> p = form(request);
+        Map<String, String> p = FixtureServer.form(request);
         if (WRITES.contains(function)) {
             writes.incrementAndGet();
         }
@@ -195,19 +192,6 @@ final class MoodleFixture implements PlatformFixture {
         return list;
     }
 
-    static Map<String, String> form(RecordedRequest request) {
-        Map<String, String> map = new HashMap<>();
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return map;
-    }
-
     @Override
     public CourseConnector connect() {
         return connector(TOKEN);
@@ -263,16 +247,6 @@ final class MoodleFixture implements PlatformFixture {
     }
 
     @Override
-    public void throttleNextRequest() {
-        server.throttleNext();
-    }
-
-    @Override
-    public void breakNextBody() {
-        server.breakNext();
-    }
-
-    @Override
     public int writesReceived() {
         return writes.get();
     }
@@ -297,7 +271,8 @@ final class MoodleFixture implements PlatformFixture {
     }
 
     @Override
-    public void close() {
-        server.close();
+    public FixtureServer server() {
+        return server;
     }
+
 }

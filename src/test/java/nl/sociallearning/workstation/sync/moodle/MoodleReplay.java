@@ -7,7 +7,6 @@ import mockwebserver3.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +54,7 @@ public final class MoodleReplay extends Dispatcher {
             return new MockResponse.Builder().code(404).setHeader("Content-Type", "text/html").body("<h1>Not found</h1>").build();
         }
         String function = request.getUrl().queryParameter("wsfunction");
-        Map<String, String> params = form(request.getBody() == null ? "" : request.getBody().utf8());
+        Map<String, String> params = nl.sociallearning.workstation.sync.contract.FixtureServer.form(request);
         calls.add(new Call(function, params));
         Function<Map<String, String>, String> answer = answers.get(function);
         String body = answer == null
@@ -79,15 +78,4 @@ public final class MoodleReplay extends Dispatcher {
         }
     }
 
-    private static Map<String, String> form(String body) {
-        Map<String, String> map = new ConcurrentHashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return map;
-    }
 }

@@ -11,6 +11,7 @@ import nl.sociallearning.workstation.sync.ServerAddress;
 import nl.sociallearning.workstation.sync.ServerCredentials;
 import nl.sociallearning.workstation.sync.contract.FixtureServer;
 import nl.sociallearning.workstation.sync.contract.PlatformFixture;
+import nl.sociallearning.workstation.sync.contract.ServedFixture;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,7 @@ import static nl.sociallearning.workstation.sync.contract.FixtureServer.load;
  * purged topic does. Write answers are the captured ones; the answer to a reply that is not queued, which the
  * capture lacks, is shaped like the captured edit answer (PUT /api/v3/posts/14), which is the same post object.
  */
-final class NodeBbFixture implements PlatformFixture {
+final class NodeBbFixture implements ServedFixture {
 
     static final String TOKEN = "0b6c7a52-11c4-4bd4-9a4b-2d6a0a0d2f61";
     static final String DIR = "nodebb/live/";
@@ -316,21 +317,6 @@ final class NodeBbFixture implements PlatformFixture {
     }
 
     @Override
-    public void throttleNextRequest() {
-        server.throttleNext();
-    }
-
-    @Override
-    public void breakNextBody() {
-        server.breakNext();
-    }
-
-    @Override
-    public int writesReceived() {
-        return server.writes();
-    }
-
-    @Override
     public Target target(ActionType type) {
         return switch (type) {
             case REPLY -> new Target("13", null, Map.of("bodyHtml", "<p>Good question: see <b>lecture 2</b>.</p>"));
@@ -350,7 +336,8 @@ final class NodeBbFixture implements PlatformFixture {
     }
 
     @Override
-    public void close() {
-        server.close();
+    public FixtureServer server() {
+        return server;
     }
+
 }
