@@ -46,6 +46,8 @@ public final class SyncEngine implements AutoCloseable {
     /** Course-id prefixes of servers being removed: their courses are not listed, stored or synced again. */
     private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
     private final Waker discoveryWaker = new Waker();
+    private final java.util.concurrent.atomic.AtomicBoolean discovering = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean discoverAgain = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Connectivity connectivity = Connectivity.CONNECTING;
     private volatile boolean closed;
     private volatile boolean live;
@@ -102,15 +104,30 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * One discovery loop at a time: a request while it runs wakes it to read the list again at once, rather than
+     * starting a second loop that would ask every server as often as the first.
+     */
     private void discoverInBackground() {
+        discoverAgain.set(true);
+        if (!discovering.compareAndSet(false, true)) {
+            discoveryWaker.wake();
+            return;
+        }
         daemon("sync-discovery", () -> {
             Backoff backoff = settings.newBackoff();
             while (!closed) {
+                discoverAgain.set(false);
                 try {
                     for (Course course : discoverCourses()) {
                         startLive(course.id());
                     }
                     if (!connector.coursesIncomplete()) {
+                        discovering.set(false);
+                        // A request that came while this pass ran found the loop busy: it is answered here.
+                        if (discoverAgain.get() && discovering.compareAndSet(false, true)) {
+                            continue;
+                        }
                         return;
                     }
                     // A server was out of reach: its courses start when it answers again.
@@ -121,6 +138,7 @@ public final class SyncEngine implements AutoCloseable {
                     discoveryWaker.await(backoff.next(e.retryAfter()));
                 }
             }
+            discovering.set(false);
         });
     }
 

@@ -161,6 +161,12 @@ class ServerDirectoryTest {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> cache.posts().ids("4321").contains("24873"));
             assertThat(cache.posts().ids(course)).isEmpty();
             assertThat(servers.problems()).containsKey(saved.coursePrefix());
+            // Asking for the course list again while the loop waits for the server wakes that loop; no second one.
+            for (int i = 0; i < 3; i++) {
+                engine.rediscover();
+            }
+            assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("sync-discovery")
+                    && t.isAlive()).hasSize(1);
 
             down.set(false);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> cache.posts().ids(course).contains("24873"));
