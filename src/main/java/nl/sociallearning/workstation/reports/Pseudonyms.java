@@ -1,15 +1,15 @@
 package nl.sociallearning.workstation.reports;
 
+import nl.sociallearning.workstation.files.AtomicFile;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -83,15 +83,10 @@ public final class Pseudonyms {
     private void save(byte[] k) {
         try {
             Files.createDirectories(keyFile.getParent());
-            Path tmp = Files.createTempFile(keyFile.getParent(), ".pseudonym", ".tmp");
+            // Owner-only from the start (AtomicFile's temporary file) and on disk before it replaces the old key.
+            new AtomicFile().write(keyFile, out -> out.write(Base64.getEncoder().encode(k)));
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(k), StandardCharsets.US_ASCII);
-            try {
-                Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, keyFile, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The pseudonym key cannot be saved in " + keyFile.getParent(), e);

@@ -1,13 +1,12 @@
 package nl.sociallearning.workstation.servers;
 
+import nl.sociallearning.workstation.files.AtomicFile;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
@@ -84,21 +83,11 @@ public final class FileTokenVault implements TokenVault {
 
     private void save(Properties tokens) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        Files.deleteIfExists(temp);
-        if (posix) {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        }
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            tokens.store(out, "Moderator Workstation: tokens of added course servers. Keep this file private.");
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (posix) {
+        // AtomicFile's temporary file is owner-only from the start on POSIX systems (Files.createTempFile), and
+        // forced to disk before it replaces the old one: a crash leaves the old tokens or the new, never none.
+        new AtomicFile().write(file, out ->
+                tokens.store(out, "Moderator Workstation: tokens of added course servers. Keep this file private."));
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
     }

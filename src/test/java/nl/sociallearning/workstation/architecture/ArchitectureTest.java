@@ -143,8 +143,7 @@ class ArchitectureTest {
                         + "owner-only files first (see docs/architecture.md)")
                 .allowEmptyShould(true)
                 .check(classes.that(com.tngtech.archunit.base.DescribedPredicate.describe("not an owner-only secret writer",
-                        (com.tngtech.archunit.core.domain.JavaClass c) -> !java.util.Set.of("FileTokenVault", "SigningKey",
-                                "Pseudonyms").contains(c.getSimpleName()))));
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> !java.util.Set.of("SigningKey").contains(c.getSimpleName()))));
     }
 
     @Test
