@@ -44,11 +44,6 @@ public record FeedQueue(Kind kind, String value) {
         return new FeedQueue(Kind.SEARCH, query);
     }
 
-    /** Whether a thread belongs in this queue; {@code me} is the user's id (for "mine") on every course's server. */
-    public Predicate<FeedItem> filter(String me) {
-        return filter(Identities.single(me));
-    }
-
     /** Whether a thread belongs in this queue; "mine" compares with the user on the thread's own server. */
     public Predicate<FeedItem> filter(Identities me) {
         return switch (kind) {

@@ -37,11 +37,6 @@ public final class FeedSnapshot {
         this.indicators = indicators;
     }
 
-    /** {@code me}: the user's id, the same on every course's server (or null). */
-    public static FeedSnapshot of(List<FeedRow> rows, TriageRules rules, Instant now, String me) {
-        return of(rows, rules, now, Identities.single(me));
-    }
-
     /** {@code me}: the user on each course's server. */
     public static FeedSnapshot of(List<FeedRow> rows, TriageRules rules, Instant now, Identities me) {
         List<FeedItem> items = new ArrayList<>(rows.size());

@@ -46,6 +46,18 @@ public final class CourseActivity {
 
     /** Reads a course: participants, modules, post times (one query) and reads (one query). */
     public static CourseActivity load(HeatmapRepository repository, Course course) {
+        return read(repository, course, true);
+    }
+
+    /**
+     * Reads only who is enrolled and the modules, without the posts and reads: for a caller that reads the events
+     * its own way (a report needs each post's thread and parent) and must not scan them twice.
+     */
+    public static CourseActivity roster(HeatmapRepository repository, Course course) {
+        return read(repository, course, false);
+    }
+
+    private static CourseActivity read(HeatmapRepository repository, Course course, boolean withEvents) {
         List<Participant> people = byName(repository.participants(course.id()));
         Map<String, Integer> rowOf = new HashMap<>(people.size() * 2);
         for (int i = 0; i < people.size(); i++) {
@@ -71,7 +83,11 @@ public final class CourseActivity {
         }
 
         Events posts = new Events(1024);
+        Events views = new Events(1024);
         int[] stray = {0};
+        if (!withEvents) {
+            return new CourseActivity(course, List.copyOf(people), rowOf, List.copyOf(modules), moduleOfThread, posts, views, 0);
+        }
         // The author index comes in author order: remember the last author instead of looking each one up.
         String[] lastAuthor = {null};
         int[] lastRow = {-1};
@@ -87,7 +103,6 @@ public final class CourseActivity {
                 stray[0]++;
             }
         });
-        Events views = new Events(1024);
         repository.views(course.id(), (who, at, thread) -> {
             Integer row = rowOf.get(who);
             if (row != null) {

@@ -55,7 +55,7 @@ final class CourseData {
     }
 
     static CourseData load(Cache cache, Course course) {
-        CourseActivity activity = CourseActivity.load(cache.heatmap(), course);
+        CourseActivity activity = CourseActivity.roster(cache.heatmap(), course);
         List<FeedRow> threads = cache.feed().rows(course.id());
         Map<String, Integer> threadIndex = new HashMap<>(threads.size() * 2);
         int[] threadModule = new int[threads.size()];

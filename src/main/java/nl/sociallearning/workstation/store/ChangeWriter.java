@@ -38,11 +38,6 @@ public final class ChangeWriter {
         });
     }
 
-    /** The primary server's user (its course ids carry no prefix). */
-    public void saveIdentity(UserIdentity identity) {
-        saveIdentities(Map.of("", identity));
-    }
-
     /** Stores the server's course list; a course that is new to the cache starts with a full pass. */
     public void saveCourses(List<Course> courses) {
         jdbc.write(c -> {

@@ -43,10 +43,6 @@ public final class ServerRepository {
         return jdbc.read(c -> Jdbc.query(c, "SELECT * FROM server ORDER BY id", ServerRepository::server));
     }
 
-    public void remove(long id) {
-        jdbc.writeDurably(c -> Jdbc.update(c, "DELETE FROM server WHERE id = ?", id));
-    }
-
     /** What removing a server deletes from this computer: its courses, their posts, and actions not yet applied. */
     public record RemovalImpact(long courses, long posts, long unsentActions) { }
 

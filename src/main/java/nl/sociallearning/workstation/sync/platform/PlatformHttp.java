@@ -72,7 +72,6 @@ public final class PlatformHttp implements AutoCloseable {
     private final OkHttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Set<Call>> calls = new ConcurrentHashMap<>();
-    private final AtomicLong requests = new AtomicLong();
 
     public PlatformHttp(ServerAddress server, Consumer<Request.Builder> auth, RateBudget budget, FailureRule rule) {
         this(server, auth, budget, rule, client(Duration.ofSeconds(45)));
@@ -109,11 +108,6 @@ public final class PlatformHttp implements AutoCloseable {
 
     public RateBudget budget() {
         return budget;
-    }
-
-    /** How many requests went out, for tests and the documented request budgets. */
-    public long requestCount() {
-        return requests.get();
     }
 
     /** The address of a resource below the base; each segment is encoded as a path segment. */
@@ -156,7 +150,6 @@ public final class PlatformHttp implements AutoCloseable {
         Call call = http.newCall(request.build());
         String key = courseId == null ? "" : courseId;
         calls.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(call);
-        requests.incrementAndGet();
         try (Response response = call.execute()) {
             byte[] bytes = response.body().bytes();
             transfer.bytesRead(bytes.length);
