@@ -111,16 +111,15 @@ public final class PageTransaction implements AutoCloseable {
     private void post(Post p) throws SQLException {
         touchedThreads.add(p.threadId());
         touchAuthor(p.authorId());
-        if (p.version() > 1 && !fullPass) {
-            // An edit could name another author: the one it had must lose the post from their strip.
-            flush(Statement.POST);
-            Jdbc.queryOne(connection, "SELECT author_id FROM post WHERE course_id = ? AND id = ?", row -> row.getString(1),
-                    courseId, p.id()).ifPresent(this::touchAuthor);
-        }
         // Before the first full pass has ended the cache holds no earlier version to keep.
         if (p.version() > 1 && !(fullPass && generation == 1)) {
             // The revision must be copied before the new version replaces it: flush queued posts first.
             flush(Statement.POST);
+            if (!fullPass) {
+                // An edit could name another author: the one it had must lose the post from their strip.
+                Jdbc.queryOne(connection, "SELECT author_id FROM post WHERE course_id = ? AND id = ?",
+                        row -> row.getString(1), courseId, p.id()).ifPresent(this::touchAuthor);
+            }
             add(Statement.REVISION, KEEP_REVISION, courseId, p.id(), p.version());
             flush(Statement.REVISION);
         }
