@@ -95,7 +95,6 @@ public final class AgreementViewModel {
     private final Clock clock;
     private final ObjectProperty<Summary> summary = new SimpleObjectProperty<>();
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
-    private final ObjectProperty<AgreementFilter> filter = new SimpleObjectProperty<>(AgreementFilter.ALL);
     private final ObjectProperty<Exported> exported = new SimpleObjectProperty<>();
     private final SimpleBooleanProperty loading = new SimpleBooleanProperty();
     private final SimpleBooleanProperty exporting = new SimpleBooleanProperty();
@@ -104,8 +103,6 @@ public final class AgreementViewModel {
     private volatile CachedRatings read;
     private volatile boolean stale = true;
     private volatile AgreementFilter wanted = AgreementFilter.ALL;
-    // A load asked for while one runs: the refresher runs it next, so the page stays "loading" until it is done.
-    private boolean another;
 
     public AgreementViewModel(Cache cache, TaskRunner runner, Locale locale) {
         this(cache, runner, locale, ZoneId.systemDefault(), Clock.systemUTC());
@@ -133,11 +130,6 @@ public final class AgreementViewModel {
         return loading;
     }
 
-    /** The filter asked for last; the summary says which one its figures are for. */
-    public ReadOnlyObjectProperty<AgreementFilter> filterProperty() {
-        return filter;
-    }
-
     /** The last export's outcome; null before the first. */
     public ReadOnlyObjectProperty<Exported> exportedProperty() {
         return exported;
@@ -155,13 +147,11 @@ public final class AgreementViewModel {
 
     /** Computes the figures for the assessments the filter lets through, from what was read last. */
     public void filter(AgreementFilter f) {
-        filter.set(f);
         wanted = f;
         request();
     }
 
     private void request() {
-        another = loading.get();
         loading.set(true);
         refresher.request();
     }
@@ -218,22 +208,15 @@ public final class AgreementViewModel {
         return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
     }
 
+    // A load asked for while one ran follows at once: the page stays "loading" until that one has shown.
     private void show(Summary s) {
         failure.set(null);
         summary.set(s);
-        finished();
+        loading.set(refresher.pending());
     }
 
     private void fail(Throwable e) {
         failure.set(e);
-        finished();
-    }
-
-    private void finished() {
-        if (another) {
-            another = false;
-        } else {
-            loading.set(false);
-        }
+        loading.set(refresher.pending());
     }
 }

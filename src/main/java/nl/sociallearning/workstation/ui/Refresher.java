@@ -39,6 +39,11 @@ public final class Refresher<T> {
         });
     }
 
+    /** Whether another load follows the one now showing (for a "loading" indicator that stays on until it has). */
+    public boolean pending() {
+        return again;
+    }
+
     private void finished() {
         running = false;
         if (again) {
