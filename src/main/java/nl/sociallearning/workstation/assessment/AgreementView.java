@@ -120,9 +120,13 @@ public final class AgreementView extends ScrollPane {
         content.setPadding(new Insets(20, 24, 24, 24));
         setContent(content);
 
-        model.summaryProperty().addListener((obs, old, now) -> refresh());
-        model.failureProperty().addListener((obs, old, now) -> refresh());
-        model.loadingProperty().addListener((obs, old, now) -> refresh());
+        // The notice follows every change; the tables and warnings are rebuilt only when new figures arrive.
+        model.summaryProperty().addListener((obs, old, now) -> {
+            notice();
+            figures(now);
+        });
+        model.failureProperty().addListener((obs, old, now) -> notice());
+        model.loadingProperty().addListener((obs, old, now) -> notice());
         model.exportedProperty().addListener((obs, old, now) -> exported(now));
     }
 
@@ -319,7 +323,7 @@ public final class AgreementView extends ScrollPane {
         return c;
     }
 
-    private void refresh() {
+    private void notice() {
         AgreementViewModel.Summary s = model.summaryProperty().get();
         Throwable failure = model.failureProperty().get();
         if (failure != null) {
@@ -342,6 +346,9 @@ public final class AgreementView extends ScrollPane {
         } else {
             show(notice, false);
         }
+    }
+
+    private void figures(AgreementViewModel.Summary s) {
         if (s == null) {
             return;
         }
