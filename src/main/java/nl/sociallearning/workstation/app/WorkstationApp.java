@@ -46,7 +46,6 @@ public final class WorkstationApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkstationApp.class);
     /** A thread unanswered this long needs the moderator. */
-    static final java.time.Duration UNANSWERED_AFTER = java.time.Duration.ofHours(24);
     private static Options options;
 
     private Workstation workstation;
@@ -114,7 +113,7 @@ public final class WorkstationApp extends Application {
     private void showShell(Scene scene, Workstation opened, Messages messages) {
         TimeFormat time = new TimeFormat(messages, ZoneId.systemDefault());
         CourseOverviewViewModel overview = new CourseOverviewViewModel(opened.cache(), runner, opened.engine());
-        feed = new FeedViewModel(opened.cache(), runner, opened.engine(), new TriageRules(UNANSWERED_AFTER), Clock.systemUTC(),
+        feed = new FeedViewModel(opened.cache(), runner, opened.engine(), TriageRules.STANDARD, Clock.systemUTC(),
                 new SearchIndex());
         restoreFeedChoices();
         heatmap = new HeatmapViewModel(opened.cache(), runner, opened.engine(), Clock.systemUTC());

@@ -36,6 +36,9 @@ public final class TriageRules {
         }
     }
 
+    /** The rules the program runs by: a thread waits for a reply after 24 hours. The feed and the reports share them. */
+    public static final TriageRules STANDARD = new TriageRules(Duration.ofHours(24));
+
     private final Duration unansweredAfter;
 
     /** @param unansweredAfter how long a thread may go without a reply before it needs one (e.g. 24 h) */

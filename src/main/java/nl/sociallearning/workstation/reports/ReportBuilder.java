@@ -29,7 +29,6 @@ import java.util.TreeMap;
  */
 public final class ReportBuilder {
 
-    private static final Duration UNANSWERED_AFTER = Duration.ofHours(24);
 
     private final Messages messages;
     private final Pseudonyms pseudonyms;
@@ -327,7 +326,7 @@ public final class ReportBuilder {
         Instant to = f.period.end(f.zone);
         List<FeedRow> rows = f.data.threads.stream()
                 .filter(r -> !r.thread().createdAt().isBefore(from) && r.thread().createdAt().isBefore(to)).toList();
-        return FeedSnapshot.of(rows, new TriageRules(UNANSWERED_AFTER), clock.instant(), nl.sociallearning.workstation.domain.Identities.NONE).indicators();
+        return FeedSnapshot.of(rows, TriageRules.STANDARD, clock.instant(), nl.sociallearning.workstation.domain.Identities.NONE).indicators();
     }
 
     private Report.Chart chart(PeriodFigures f) {
