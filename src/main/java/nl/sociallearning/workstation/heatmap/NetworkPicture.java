@@ -100,7 +100,7 @@ public final class NetworkPicture {
                 byGroup.computeIfAbsent(p.group() == null ? NO_GROUP : p.group(), g -> new ArrayList<>()).add(r);
             }
         }
-        Set<Integer> connectors = connectors(data, network, shown);
+        Set<Integer> connectors = new HashSet<>(ParticipationSignals.connectorRows(data, network, shown));
         List<String> groups = new ArrayList<>(byGroup.keySet());
         groups.sort(Comparator.comparing((String g) -> g.equals(NO_GROUP)).thenComparing(collator));
 
@@ -184,20 +184,6 @@ public final class NetworkPicture {
         links.sort(Comparator.comparing(Link::across).thenComparingInt(Link::replies));
         return new NetworkPicture(data.course().id(), List.copyOf(nodes), List.copyOf(links), List.copyOf(clusters),
                 List.copyOf(bridges), Math.max(extent, 1));
-    }
-
-    /** The rows of the connectors among the people shown: ranked as the signal "connect groups" ranks them. */
-    private static Set<Integer> connectors(CourseActivity data, ReplyNetwork network, IntPredicate shown) {
-        List<Integer> ranked = new ArrayList<>();
-        for (int r = 0; r < data.participants().size(); r++) {
-            if (shown.test(r) && data.participants().get(r).role() != ParticipantRole.MODERATOR
-                    && !network.otherGroups(r).isEmpty()) {
-                ranked.add(r);
-            }
-        }
-        ranked.sort(Comparator.comparingInt((Integer r) -> -network.otherGroups(r).size())
-                .thenComparingInt(r -> -network.crossGroupReplies(r)));
-        return new HashSet<>(ranked.subList(0, Math.min(ParticipationSignals.TOP, ranked.size())));
     }
 
     /** A disc that holds {@code n} dots {@link #SPACING} apart. */

@@ -1,6 +1,7 @@
 package nl.sociallearning.workstation.heatmap;
 
 import nl.sociallearning.workstation.domain.Participant;
+import nl.sociallearning.workstation.domain.ParticipantRole;
 
 import java.text.Collator;
 import java.time.Instant;
@@ -125,10 +126,6 @@ public final class ParticipationSignals {
             if (network.unconnected(r)) {
                 isolated.add(new Entry(p, posts[r], Instant.ofEpochSecond(lastPost[r])));
             }
-            int groups = network.otherGroups(r).size();
-            if (groups > 0) {
-                connectors.add(new Entry(p, groups, null));
-            }
         }
         never.sort(byName);
         onlyReads.sort(Comparator.comparingInt((Entry e) -> -e.value()).thenComparing(byName));
@@ -136,10 +133,30 @@ public final class ParticipationSignals {
         unanswered.sort(Comparator.comparing(Entry::when).thenComparing(byName));
         repliedTo.sort(Comparator.comparingInt((Entry e) -> -e.value()).thenComparing(byName));
         isolated.sort(byName);
-        connectors.sort(Comparator.comparingInt((Entry e) -> -e.value())
-                .thenComparingInt(e -> -network.crossGroupReplies(data.rowOf(e.participant().id())))
-                .thenComparing(byName));
-        return new Signals(never, onlyReads, week, silent, unanswered, top(repliedTo), isolated, top(connectors), count);
+        for (int r : connectorRows(data, network, shown)) {
+            connectors.add(new Entry(people.get(r), network.otherGroups(r).size(), null));
+        }
+        return new Signals(never, onlyReads, week, silent, unanswered, top(repliedTo), isolated, List.copyOf(connectors), count);
+    }
+
+    /**
+     * The rows of the people who connect groups, at most {@link #TOP}, best first: most other groups they
+     * exchanged replies with, then most replies across groups, then name. Moderators do not count: connecting
+     * groups is their job. The signal lists these people and the reply network marks them, so both ask here.
+     */
+    static List<Integer> connectorRows(CourseActivity data, ReplyNetwork network, IntPredicate shown) {
+        List<Participant> people = data.participants();
+        Collator collator = Collator.getInstance(Locale.forLanguageTag("nl"));
+        List<Integer> ranked = new ArrayList<>();
+        for (int r = 0; r < people.size(); r++) {
+            if (shown.test(r) && people.get(r).role() != ParticipantRole.MODERATOR && !network.otherGroups(r).isEmpty()) {
+                ranked.add(r);
+            }
+        }
+        ranked.sort(Comparator.comparingInt((Integer r) -> -network.otherGroups(r).size())
+                .thenComparingInt(r -> -network.crossGroupReplies(r))
+                .thenComparing(r -> people.get(r).displayName(), collator));
+        return List.copyOf(ranked.subList(0, Math.min(TOP, ranked.size())));
     }
 
     private static List<Entry> top(List<Entry> list) {

@@ -219,6 +219,9 @@ class HeatmapViewModelTest {
         model.roleProperty().set(null);
         NetworkPicture n = model.networkProperty().get();
         assertThat(n).isNotNull();
+        // With the moderators shown too, both still name the same people (moderators never count as connectors).
+        assertThat(n.nodes().stream().filter(x -> x.kind() == NetworkPicture.Kind.CONNECTOR).map(x -> x.participant().id())
+                .collect(Collectors.toSet())).isEqualTo(ids(model.signalsProperty().get().connectors()));
         java.util.Collection<Participant> everyone = f.demo().participants();
         assertThat(n.nodes()).hasSize(everyone.size());
         Map<String, NetworkPicture.Node> byId = n.nodes().stream()
