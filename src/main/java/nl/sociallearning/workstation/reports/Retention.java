@@ -9,8 +9,8 @@ import java.util.OptionalInt;
 
 /**
  * How long the cache keeps a course's activity data (reads and logins: who looked at what, when), and the purge
- * that deletes what is older. Posts are the course's content, not monitoring data, and stay. A full pass of the
- * sync may bring older activity back from the server; purging again removes it.
+ * that deletes what is older. Posts are the course's content, not monitoring data, and stay. Once a period is
+ * set the sync takes in no older activity ({@code ChangeWriter.beginPage}), so a purge stays a purge.
  */
 public final class Retention {
 
