@@ -252,14 +252,6 @@ public final class PdfBuilder implements AutoCloseable {
         return this;
     }
 
-    /** Continues on a new page (nothing happens at the top of an empty page). */
-    public PdfBuilder pageBreak() {
-        if (page != null && !atTop()) {
-            newPage();
-        }
-        return this;
-    }
-
     /** A table; rows wrap, and a table longer than the page repeats its header row on the next. */
     public PdfBuilder table(PdfTable table) {
         ensurePage();
